@@ -1,0 +1,79 @@
+"""Indonesian formats for dates, times and money (DOMAIN.md, "Formats")."""
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from lokal import format_rupiah
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+# Indonesia's three time zones by their IANA names (Undang-Undang: Keppres 41/1987).
+ZONE_ABBREVIATIONS = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def local_zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def zone_abbreviation() -> str:
+    return ZONE_ABBREVIATIONS.get(settings.TIME_ZONE, settings.TIME_ZONE)
+
+
+def _as_local_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(local_zone())
+        return value.date()
+    return value
+
+
+def long_date(value, with_day: bool = False) -> str:
+    """17 Agustus 2025, or Minggu, 17 Agustus 2025."""
+    if value is None:
+        return ""
+    day = _as_local_date(value)
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    if with_day:
+        text = f"{DAYS[day.weekday()]}, {text}"
+    return text
+
+
+def short_date(value) -> str:
+    """17/08/25."""
+    if value is None:
+        return ""
+    day = _as_local_date(value)
+    return day.strftime("%d/%m/%y")
+
+
+def time_of_day(value) -> str:
+    """15.30 WITA."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = value.astimezone(local_zone())
+        value = value.time()
+    return f"{value.hour:02d}.{value.minute:02d} {zone_abbreviation()}"
+
+
+def rupiah(amount) -> str:
+    """Rp 1.250.000; decimals only when there is a fraction: Rp 1.250.000,50."""
+    if amount is None or amount == "":
+        return ""
+    value = Decimal(str(amount))
+    has_fraction = value != value.to_integral_value()
+    digits = format_rupiah(value, decimals=has_fraction, symbol=False)
+    return f"Rp {digits}"

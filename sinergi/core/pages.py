@@ -1,0 +1,68 @@
+"""Base page class shared by the portal and the village websites."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+# Depth in Wagtail's tree: root 1, regency portal 2, kecamatan 3, village home 4.
+PORTAL_DEPTH = 2
+DISTRICT_DEPTH = 3
+VILLAGE_DEPTH = 4
+STEPLEN = Page.steplen
+
+
+class SinergiPage(Page):
+    """Every public page: knows its village (if any), its social image and its summary."""
+
+    class Meta:
+        abstract = True
+
+    # Pages that are not a site's landing page show the share links.
+    show_share_links = True
+
+    @cached_property
+    def village_home(self):
+        """The VillageHomePage this page belongs to, or None on the portal and kecamatan pages."""
+        from sinergi.villages.models import VillageHomePage
+
+        if self.depth < VILLAGE_DEPTH:
+            return None
+        if isinstance(self, VillageHomePage):
+            return self
+        return (
+            VillageHomePage.objects.select_related("logo", "village")
+            .filter(path=self.path[: VILLAGE_DEPTH * STEPLEN])
+            .first()
+        )
+
+    @cached_property
+    def portal_home(self):
+        from sinergi.portal.models import PortalPage
+
+        if isinstance(self, PortalPage):
+            return self
+        return PortalPage.objects.filter(path=self.path[: PORTAL_DEPTH * STEPLEN]).first()
+
+    def get_social_image(self):
+        return getattr(self, "image", None) or getattr(self.village_home, "banner", None)
+
+    def get_summary(self) -> str:
+        return self.search_description or getattr(self, "intro", "") or ""
+
+    def get_breadcrumbs(self):
+        # Ancestors below Wagtail's invisible root, in one query.
+        return self.get_ancestors().filter(depth__gte=PORTAL_DEPTH)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["village_home"] = self.village_home
+        context["portal_home"] = self.portal_home
+        return context
+
+
+class IntroMixin(models.Model):
+    intro = models.TextField(_("pengantar"), blank=True, max_length=600)
+
+    class Meta:
+        abstract = True

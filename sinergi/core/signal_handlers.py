@@ -1,0 +1,18 @@
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from sinergi.core.cache import invalidate_public_pages
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def _page_changed(sender, **kwargs):
+    invalidate_public_pages()
+
+
+@receiver(post_delete, sender=Page)
+def _page_deleted(sender, **kwargs):
+    invalidate_public_pages()

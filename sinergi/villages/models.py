@@ -1,0 +1,872 @@
+"""Page types of a village website (DOMAIN.md, "Words on screen").
+
+The village home holds the village's settings (branding, contact, office location); its standard
+sections are its children, one of each, created by provisioning.
+"""
+
+import datetime as dt
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from sinergi.core.pages import VILLAGE_DEPTH, IntroMixin, SinergiPage
+from sinergi.core.validators import validate_brand_colour
+
+NEWS_PER_PAGE = 10
+DEFAULT_BRAND_COLOUR = "#1B5E20"
+
+
+def _image_fk(verbose_name):
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def paginate(request, queryset, per_page=NEWS_PER_PAGE):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("halaman", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        raise Http404 from None
+
+
+class VillagePage(SinergiPage):
+    """A page inside one village's website; remembers its village for cross-village listings."""
+
+    village = models.ForeignKey(
+        "regions.Village", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        home = self.village_home if self.depth and self.depth >= VILLAGE_DEPTH else None
+        self.village_id = getattr(getattr(home, "village", None), "pk", None)
+        super().save(*args, **kwargs)
+
+
+# --------------------------------------------------------------------------- home
+
+
+class VillageHomePage(RoutablePageMixin, SinergiPage):
+    banner = _image_fk(_("banner"))
+    tagline = models.CharField(_("slogan"), max_length=160, blank=True)
+    welcome_title = models.CharField(_("judul sambutan"), max_length=160, blank=True)
+    welcome_text = RichTextField(_("sambutan kepala desa"), blank=True, features=["bold", "italic", "link"])
+    head_name = models.CharField(_("nama kepala desa/lurah"), max_length=120, blank=True)
+    head_photo = _image_fk(_("foto kepala desa/lurah"))
+
+    logo = _image_fk(_("logo"))
+    primary_colour = models.CharField(
+        _("warna utama"),
+        max_length=7,
+        default=DEFAULT_BRAND_COLOUR,
+        validators=[validate_brand_colour],
+        help_text=_("Kode warna, misalnya #1B5E20. Harus cukup gelap agar teks putih tetap terbaca."),
+    )
+
+    address = models.TextField(_("alamat kantor"), blank=True, max_length=400)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    office_hours = models.TextField(
+        _("jam pelayanan"), blank=True, max_length=400, help_text=_("Misalnya: Senin–Kamis 08.00–15.00 WITA")
+    )
+    latitude = models.DecimalField(
+        _("lintang"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-11), MaxValueValidator(6)],
+    )
+    longitude = models.DecimalField(
+        _("bujur"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(94), MaxValueValidator(142)],
+    )
+
+    alternative_names = models.CharField(
+        _("ejaan lain"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ejaan lain nama desa yang dipakai warga, agar tetap ditemukan lewat pencarian."),
+    )
+
+    show_share_links = False
+    parent_page_types = ["portal.DistrictPage"]
+    subpage_types = [
+        "villages.ProfilePage",
+        "villages.GovernmentPage",
+        "villages.NewsIndexPage",
+        "villages.AnnouncementIndexPage",
+        "villages.AgendaIndexPage",
+        "villages.GalleryIndexPage",
+        "villages.PotentialIndexPage",
+        "villages.LegalIndexPage",
+        "villages.TransparencyPage",
+        "villages.PpidPage",
+        "villages.ComplaintsPage",
+        "villages.ContactPage",
+        "villages.StandardPage",
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("tagline"),
+        index.SearchField("welcome_text"),
+        index.SearchField("alternative_names"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("tagline"),
+        FieldPanel("banner"),
+        MultiFieldPanel(
+            [
+                FieldPanel("welcome_title"),
+                FieldPanel("welcome_text"),
+                FieldPanel("head_name"),
+                FieldPanel("head_photo"),
+            ],
+            heading=_("Sambutan"),
+        ),
+    ]
+    branding_panels = [FieldPanel("logo"), FieldPanel("primary_colour")]
+    contact_panels = [
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("whatsapp")]),
+        FieldPanel("email"),
+        FieldPanel("office_hours"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Lokasi kantor")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Beranda")),
+            ObjectList(branding_panels, heading=_("Tampilan")),
+            ObjectList(contact_panels, heading=_("Kontak")),
+            ObjectList([*Page.promote_panels, FieldPanel("alternative_names")], heading=_("Promosi")),
+            ObjectList(Page.settings_panels, heading=_("Pengaturan")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("beranda desa")
+        verbose_name_plural = _("beranda desa")
+
+    @cached_property
+    def village_home(self):
+        return self
+
+    def get_social_image(self):
+        return self.banner or self.logo
+
+    @cached_property
+    def map_url(self):
+        if self.latitude is None or self.longitude is None:
+            return ""
+        lat, lon = self.latitude, self.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
+
+    def section(self, model):
+        return model.objects.child_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        today = timezone.localdate()
+        context["latest_news"] = (
+            NewsPage.objects.live().filter(village=self.village).select_related("image", "category")
+            .order_by("-date", "-pk")[:4]
+        )  # fmt: skip
+        context["announcements"] = AnnouncementPage.current(self.village, today)[:3]
+        context["agenda"] = (
+            AgendaPage.objects.live().filter(village=self.village, start__gte=now).order_by("start")[:3]
+        )
+        sections = {
+            type(page).__name__: page
+            for page in Page.objects.child_of(self).live().type(
+                TransparencyPage, PpidPage, ComplaintsPage, ContactPage, NewsIndexPage,
+                AnnouncementIndexPage, AgendaIndexPage,
+            ).specific()
+        }  # fmt: skip
+        context["sections"] = sections
+        return context
+
+    @path("cari/", name="search")
+    def search_view(self, request):
+        from sinergi.core.search import search_pages
+
+        query = request.GET.get("q", "").strip()[:200]
+        results = search_pages(request, Page.objects.live().descendant_of(self, inclusive=True), query)
+        return self.render(
+            request,
+            context_overrides={"query": query, "results": results, "search_scope": self.title},
+            template="core/search_results.html",
+        )
+
+
+# --------------------------------------------------------------------------- profile & government
+
+
+class ProfilePage(VillagePage):
+    history = RichTextField(_("sejarah"), blank=True)
+    vision = models.TextField(_("visi"), blank=True, max_length=1000)
+    mission = RichTextField(_("misi"), blank=True, features=["ol", "ul", "bold", "italic"])
+    area_km2 = models.DecimalField(
+        _("luas wilayah (km²)"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    boundary_north = models.CharField(_("batas utara"), max_length=200, blank=True)
+    boundary_south = models.CharField(_("batas selatan"), max_length=200, blank=True)
+    boundary_east = models.CharField(_("batas timur"), max_length=200, blank=True)
+    boundary_west = models.CharField(_("batas barat"), max_length=200, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("tahun data penduduk"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+    )
+    population_male = models.PositiveIntegerField(_("penduduk laki-laki"), null=True, blank=True)
+    population_female = models.PositiveIntegerField(_("penduduk perempuan"), null=True, blank=True)
+    households = models.PositiveIntegerField(_("jumlah kepala keluarga"), null=True, blank=True)
+    hamlets = models.PositiveSmallIntegerField(_("jumlah dusun"), null=True, blank=True)
+    neighbourhoods = models.PositiveSmallIntegerField(_("jumlah RT"), null=True, blank=True)
+
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    search_fields = [*Page.search_fields, index.SearchField("history"), index.SearchField("vision")]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("history"),
+        MultiFieldPanel([FieldPanel("vision"), FieldPanel("mission")], heading=_("Visi & Misi")),
+        MultiFieldPanel(
+            [
+                FieldPanel("area_km2"),
+                FieldRowPanel([FieldPanel("boundary_north"), FieldPanel("boundary_south")]),
+                FieldRowPanel([FieldPanel("boundary_east"), FieldPanel("boundary_west")]),
+            ],
+            heading=_("Wilayah"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("population_year"),
+                FieldRowPanel([FieldPanel("population_male"), FieldPanel("population_female")]),
+                FieldRowPanel(
+                    [FieldPanel("households"), FieldPanel("hamlets"), FieldPanel("neighbourhoods")]
+                ),
+            ],
+            heading=_("Demografi"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("profil desa")
+        verbose_name_plural = _("profil desa")
+
+    @property
+    def population_total(self):
+        if self.population_male is None and self.population_female is None:
+            return None
+        return (self.population_male or 0) + (self.population_female or 0)
+
+
+class GovernmentPage(IntroMixin, VillagePage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("officials", heading=_("Perangkat desa"), label=_("Perangkat")),
+        InlinePanel("bpd_members", heading=_("Badan Permusyawaratan Desa (BPD)"), label=_("Anggota BPD")),
+        InlinePanel("institutions", heading=_("Lembaga kemasyarakatan"), label=_("Lembaga")),
+    ]
+
+    class Meta:
+        verbose_name = _("pemerintahan desa")
+        verbose_name_plural = _("pemerintahan desa")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        officials = list(self.officials.select_related("photo").all())
+        context["officials"] = officials
+        context["org_chart"] = [
+            (label, [o for o in officials if o.tier == tier]) for tier, label in Official.Tier.choices
+        ]
+        return context
+
+
+class Official(Orderable):
+    """A village official; the organisation chart is drawn from the tiers, in order."""
+
+    class Tier(models.TextChoices):
+        HEAD = "pimpinan", _("Kepala Desa")
+        SECRETARIAT = "sekretariat", _("Sekretariat")
+        TECHNICAL = "pelaksana_teknis", _("Pelaksana Teknis")
+        REGIONAL = "kewilayahan", _("Pelaksana Kewilayahan")
+
+    page = ParentalKey(GovernmentPage, on_delete=models.CASCADE, related_name="officials")
+    name = models.CharField(_("nama"), max_length=120)
+    position = models.CharField(_("jabatan"), max_length=120)
+    tier = models.CharField(_("kelompok"), max_length=20, choices=Tier.choices, default=Tier.TECHNICAL)
+    photo = _image_fk(_("foto"))
+    panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("tier"), FieldPanel("photo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("perangkat desa")
+
+    def __str__(self):
+        return f"{self.position}: {self.name}"
+
+
+class BpdMember(Orderable):
+    page = ParentalKey(GovernmentPage, on_delete=models.CASCADE, related_name="bpd_members")
+    name = models.CharField(_("nama"), max_length=120)
+    position = models.CharField(_("jabatan"), max_length=120)
+    panels = [FieldPanel("name"), FieldPanel("position")]
+
+
+class Institution(Orderable):
+    page = ParentalKey(GovernmentPage, on_delete=models.CASCADE, related_name="institutions")
+    name = models.CharField(_("nama lembaga"), max_length=160)
+    leader = models.CharField(_("ketua"), max_length=120, blank=True)
+    description = models.TextField(_("keterangan"), blank=True, max_length=600)
+    panels = [FieldPanel("name"), FieldPanel("leader"), FieldPanel("description")]
+
+
+# --------------------------------------------------------------------------- news
+
+
+class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
+    parent_page_types = ["villages.VillageHomePage", "portal.PortalPage"]
+    subpage_types = ["villages.NewsPage"]
+    max_count_per_parent = 1
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("categories", heading=_("Kategori berita"), label=_("Kategori")),
+    ]
+
+    class Meta:
+        verbose_name = _("indeks berita")
+        verbose_name_plural = _("indeks berita")
+
+    def articles(self):
+        return (
+            NewsPage.objects.live().child_of(self).select_related("image", "category")
+            .order_by("-date", "-pk")
+        )  # fmt: skip
+
+    def _listing(self, request, articles, **extra):
+        return self.render(
+            request,
+            context_overrides={
+                "articles": paginate(request, articles),
+                "categories": self.categories.all(),
+                **extra,
+            },
+        )
+
+    @path("")
+    def index_view(self, request):
+        return self._listing(request, self.articles())
+
+    @path("kategori/<slug:slug>/", name="category")
+    def category_view(self, request, slug):
+        category = get_object_or_404(self.categories, slug=slug)
+        return self._listing(request, self.articles().filter(category=category), active_category=category)
+
+    @path("tag/<str:tag>/", name="tag")
+    def tag_view(self, request, tag):
+        return self._listing(request, self.articles().filter(tags__name=tag).distinct(), active_tag=tag[:100])
+
+    @path("rss.xml", name="feed")
+    def feed_view(self, request):
+        from sinergi.villages.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsCategory(Orderable):
+    """Categories belong to one village's news section, so they inherit its permissions."""
+
+    page = ParentalKey(NewsIndexPage, on_delete=models.CASCADE, related_name="categories")
+    name = models.CharField(_("nama"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kategori berita")
+        verbose_name_plural = _("kategori berita")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "slug"], name="unique_category_slug_per_section")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsTag(TaggedItemBase):
+    content_object = ParentalKey("villages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """Offer only the categories of this news section."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        index_page = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        if "category" in self.fields:
+            self.fields["category"].queryset = NewsCategory.objects.filter(page_id=index_page.pk)
+
+
+class NewsPage(VillagePage):
+    date = models.DateField(_("tanggal"), default=dt.date.today)
+    intro = models.TextField(_("ringkasan"), max_length=400, blank=True)
+    image = _image_fk(_("gambar utama"))
+    image_caption = models.CharField(_("keterangan gambar"), max_length=250, blank=True)
+    body = RichTextField(_("isi berita"))
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("kategori"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsTag, blank=True, verbose_name=_("tag"))
+    credit = models.CharField(
+        _("penulis/kontributor"),
+        max_length=200,
+        blank=True,
+        help_text=_("Misalnya: KIM Sebuntal Bersatu (Andi)"),
+    )
+
+    base_form_class = NewsPageForm
+    parent_page_types = ["villages.NewsIndexPage"]
+    subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("village_id"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("image_caption"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldPanel("credit"),
+        InlinePanel("attachments", heading=_("Lampiran"), label=_("Lampiran")),
+    ]
+
+    class Meta:
+        verbose_name = _("berita")
+        verbose_name_plural = _("berita")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        return context
+
+
+class NewsAttachment(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    panels = [FieldPanel("document")]
+
+
+# --------------------------------------------------------------------------- announcements & agenda
+
+
+class AnnouncementIndexPage(IntroMixin, VillagePage):
+    parent_page_types = ["villages.VillageHomePage", "portal.PortalPage"]
+    subpage_types = ["villages.AnnouncementPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("indeks pengumuman")
+        verbose_name_plural = _("indeks pengumuman")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        children = AnnouncementPage.objects.live().child_of(self)
+        context["current"] = children.filter(valid_from__lte=today, valid_until__gte=today).order_by(
+            "valid_until"
+        )
+        context["expired"] = paginate(
+            request, children.filter(valid_until__lt=today).order_by("-valid_until")
+        )
+        return context
+
+
+class AnnouncementPage(VillagePage):
+    valid_from = models.DateField(_("berlaku mulai"), default=dt.date.today)
+    valid_until = models.DateField(_("berlaku sampai"))
+    body = RichTextField(_("isi pengumuman"))
+    attachment = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("lampiran"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    parent_page_types = ["villages.AnnouncementIndexPage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        FieldPanel("body"),
+        FieldPanel("attachment"),
+    ]
+
+    class Meta:
+        verbose_name = _("pengumuman")
+        verbose_name_plural = _("pengumuman")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("Tanggal akhir tidak boleh sebelum tanggal mulai.")})
+
+    @classmethod
+    def current(cls, village, today):
+        return (
+            cls.objects.live().filter(village=village, valid_from__lte=today, valid_until__gte=today)
+            .order_by("valid_until")
+        )  # fmt: skip
+
+    @property
+    def is_current(self):
+        today = timezone.localdate()
+        return self.valid_from <= today <= self.valid_until
+
+
+class AgendaIndexPage(IntroMixin, VillagePage):
+    parent_page_types = ["villages.VillageHomePage", "portal.PortalPage"]
+    subpage_types = ["villages.AgendaPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("indeks agenda")
+        verbose_name_plural = _("indeks agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = AgendaPage.objects.live().child_of(self)
+        context["upcoming"] = events.filter(start__gte=now).order_by("start")
+        context["past"] = paginate(request, events.filter(start__lt=now).order_by("-start"))
+        return context
+
+
+class AgendaPage(VillagePage):
+    start = models.DateTimeField(_("mulai"))
+    end = models.DateTimeField(_("selesai"), null=True, blank=True)
+    place = models.CharField(_("tempat"), max_length=200)
+    organiser = models.CharField(_("penyelenggara"), max_length=200, blank=True)
+    body = RichTextField(_("keterangan"), blank=True)
+
+    parent_page_types = ["villages.AgendaIndexPage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("body"), index.SearchField("place")]
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("place"),
+        FieldPanel("organiser"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("agenda")
+        verbose_name_plural = _("agenda")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Waktu selesai tidak boleh sebelum waktu mulai.")})
+
+
+# --------------------------------------------------------------------------- gallery, potensi, legal
+
+
+class GalleryIndexPage(IntroMixin, VillagePage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = ["villages.GalleryAlbumPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("galeri")
+        verbose_name_plural = _("galeri")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        albums = (
+            GalleryAlbumPage.objects.live().child_of(self).select_related("cover").order_by("-date", "-pk")
+        )
+        context["albums"] = paginate(request, albums, per_page=12)
+        return context
+
+
+class GalleryAlbumPage(IntroMixin, VillagePage):
+    date = models.DateField(_("tanggal"), default=dt.date.today)
+    cover = _image_fk(_("sampul"))
+
+    parent_page_types = ["villages.GalleryIndexPage"]
+    subpage_types = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("cover"),
+        InlinePanel("photos", heading=_("Foto"), label=_("Foto")),
+    ]
+
+    class Meta:
+        verbose_name = _("album galeri")
+        verbose_name_plural = _("album galeri")
+
+    @property
+    def image(self):
+        return self.cover
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = self.photos.select_related("image")
+        return context
+
+
+class GalleryPhoto(Orderable):
+    page = ParentalKey(GalleryAlbumPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(_("keterangan"), max_length=250, blank=True)
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class PotentialIndexPage(IntroMixin, VillagePage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = ["villages.PotentialPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("potensi desa")
+        verbose_name_plural = _("potensi desa")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = PotentialPage.objects.live().child_of(self).select_related("image").order_by("kind", "title")
+        context["potentials"] = [i for i in items if i.kind == PotentialPage.Kind.POTENTIAL]
+        context["products"] = [i for i in items if i.kind == PotentialPage.Kind.PRODUCT]
+        return context
+
+
+class PotentialPage(VillagePage):
+    class Kind(models.TextChoices):
+        POTENTIAL = "potensi", _("Potensi desa")
+        PRODUCT = "produk", _("Produk UMKM")
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.POTENTIAL)
+    intro = models.TextField(_("ringkasan"), max_length=400, blank=True)
+    image = _image_fk(_("gambar"))
+    body = RichTextField(_("keterangan"), blank=True)
+    price = models.PositiveBigIntegerField(_("harga (Rp)"), null=True, blank=True)
+    seller = models.CharField(_("pelaku usaha"), max_length=160, blank=True)
+    seller_phone = models.CharField(_("kontak penjual"), max_length=40, blank=True)
+
+    parent_page_types = ["villages.PotentialIndexPage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("price"), FieldPanel("seller"), FieldPanel("seller_phone")], heading=_("Produk")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("potensi/produk")
+        verbose_name_plural = _("potensi/produk")
+
+
+class LegalIndexPage(IntroMixin, VillagePage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = ["villages.LegalDocumentPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("produk hukum")
+        verbose_name_plural = _("produk hukum")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        documents = LegalDocumentPage.objects.live().child_of(self).select_related("document")
+        kind = request.GET.get("jenis", "")
+        if kind in LegalDocumentPage.Kind.values:
+            documents = documents.filter(kind=kind)
+        year = request.GET.get("tahun", "")
+        if year.isdigit():
+            documents = documents.filter(year=int(year))
+        context["documents"] = paginate(request, documents.order_by("-year", "kind", "number"), per_page=25)
+        context["kinds"] = LegalDocumentPage.Kind.choices
+        context["selected_kind"] = kind
+        context["selected_year"] = year if year.isdigit() else ""
+        return context
+
+
+class LegalDocumentPage(VillagePage):
+    class Kind(models.TextChoices):
+        PERDES = "perdes", _("Peraturan Desa")
+        PERKADES = "perkades", _("Peraturan Kepala Desa")
+        SK = "sk", _("Keputusan Kepala Desa")
+        PERBERSAMA = "perbersama", _("Peraturan Bersama Kepala Desa")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "berlaku", _("Berlaku")
+        AMENDED = "diubah", _("Diubah")
+        REVOKED = "dicabut", _("Dicabut")
+
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    number = models.CharField(_("nomor"), max_length=40)
+    year = models.PositiveSmallIntegerField(
+        _("tahun"), validators=[MinValueValidator(1945), MaxValueValidator(2100)]
+    )
+    enacted_on = models.DateField(_("tanggal ditetapkan"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
+    about = models.TextField(_("tentang"), max_length=600)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("berkas PDF"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    parent_page_types = ["villages.LegalIndexPage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("about"), index.SearchField("number")]
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("enacted_on"), FieldPanel("status")]),
+        FieldPanel("about"),
+        FieldPanel("document"),
+    ]
+
+    class Meta:
+        verbose_name = _("produk hukum")
+        verbose_name_plural = _("produk hukum")
+
+
+# --------------------------------------------------------------------------- plain sections
+
+
+class ContentPage(IntroMixin, VillagePage):
+    body = RichTextField(_("isi"), blank=True)
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    template = "villages/content_page.html"
+
+    class Meta:
+        abstract = True
+
+
+class StandardPage(ContentPage):
+    """A free page the operator can add anywhere in the village site."""
+
+    parent_page_types = ["villages.VillageHomePage", "villages.StandardPage"]
+    subpage_types = ["villages.StandardPage"]
+
+    class Meta:
+        verbose_name = _("halaman")
+        verbose_name_plural = _("halaman")
+
+
+class TransparencyPage(ContentPage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = ["villages.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("transparansi anggaran")
+        verbose_name_plural = _("transparansi anggaran")
+
+
+class PpidPage(ContentPage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = ["villages.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("PPID desa")
+        verbose_name_plural = _("PPID desa")
+
+
+class ComplaintsPage(ContentPage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = ["villages.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("pengaduan dan aspirasi")
+        verbose_name_plural = _("pengaduan dan aspirasi")
+
+
+class ContactPage(ContentPage):
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "villages/contact_page.html"
+
+    class Meta:
+        verbose_name = _("kontak")
+        verbose_name_plural = _("kontak")
