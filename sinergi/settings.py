@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "sinergi.accounts",
     "sinergi.villages",
     "sinergi.portal",
+    "sinergi.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

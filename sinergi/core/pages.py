@@ -31,7 +31,7 @@ class SinergiPage(Page):
         if isinstance(self, VillageHomePage):
             return self
         return (
-            VillageHomePage.objects.select_related("logo", "village")
+            VillageHomePage.objects.select_related("logo", "village__district__regency")
             .filter(path=self.path[: VILLAGE_DEPTH * STEPLEN])
             .first()
         )

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 
 @require_GET
@@ -20,9 +21,11 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    site = Site.find_for_request(request)
+    portal = site.root_page.specific if site else None
+    return render(request, "404.html", {"portal_home": portal, "village_home": None}, status=404)
 
 
 def server_error(request):
-    # No context processors: the database may be what failed.
+    # No context processors and no database: the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

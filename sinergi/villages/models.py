@@ -415,7 +415,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
     def tag_view(self, request, tag):
         return self._listing(request, self.articles().filter(tags__name=tag).distinct(), active_tag=tag[:100])
 
-    @path("rss.xml", name="feed")
+    @path("rss/", name="feed")
     def feed_view(self, request):
         from sinergi.villages.feeds import NewsFeed
 
@@ -506,6 +506,7 @@ class NewsPage(VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
+        context["news_index"] = self.get_parent()
         return context
 
 
@@ -814,13 +815,13 @@ class ContentPage(IntroMixin, VillagePage):
     body = RichTextField(_("isi"), blank=True)
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    template = "villages/content_page.html"
 
     class Meta:
         abstract = True
 
 
 class StandardPage(ContentPage):
+    template = "villages/content_page.html"
     """A free page the operator can add anywhere in the village site."""
 
     parent_page_types = ["villages.VillageHomePage", "villages.StandardPage"]
@@ -832,6 +833,7 @@ class StandardPage(ContentPage):
 
 
 class TransparencyPage(ContentPage):
+    template = "villages/content_page.html"
     parent_page_types = ["villages.VillageHomePage"]
     subpage_types = ["villages.StandardPage"]
     max_count_per_parent = 1
@@ -842,6 +844,7 @@ class TransparencyPage(ContentPage):
 
 
 class PpidPage(ContentPage):
+    template = "villages/content_page.html"
     parent_page_types = ["villages.VillageHomePage"]
     subpage_types = ["villages.StandardPage"]
     max_count_per_parent = 1
@@ -852,6 +855,7 @@ class PpidPage(ContentPage):
 
 
 class ComplaintsPage(ContentPage):
+    template = "villages/content_page.html"
     parent_page_types = ["villages.VillageHomePage"]
     subpage_types = ["villages.StandardPage"]
     max_count_per_parent = 1

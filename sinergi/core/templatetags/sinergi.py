@@ -35,3 +35,38 @@ def rupiah(value):
 @register.filter
 def urlquote(value):
     return quote(str(value), safe="")
+
+
+@register.simple_tag(takes_context=True)
+def theme_style(context, village_home):
+    """The village's brand colour as a one-line <style>, allowed by the CSP through its hash."""
+    from django.utils.html import format_html
+
+    from sinergi.core.colours import HEX_COLOUR
+    from sinergi.core.security import register_inline_style
+
+    colour = getattr(village_home, "primary_colour", "") if village_home else ""
+    if not HEX_COLOUR.match(colour or ""):
+        return ""
+    css = f":root{{--brand:{colour}}}"
+    register_inline_style(context["request"], css)
+    return format_html("<style>{}</style>", css)
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context, page):
+    """Menu of the village (or portal) that `page` belongs to: its sections marked 'show in menus'."""
+    from wagtail.models import Page
+
+    root = getattr(page, "village_home", None) or getattr(page, "portal_home", None)
+    if root is None:
+        return []
+    return Page.objects.child_of(root).live().in_menu().only("id", "title", "url_path", "path", "depth")
+
+
+@register.simple_tag(takes_context=True)
+def absolute_image_url(context, rendition):
+    url = rendition.url
+    if url.startswith(("http://", "https://")):
+        return url
+    return context["request"].build_absolute_uri(url)
