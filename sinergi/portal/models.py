@@ -15,7 +15,10 @@ PORTAL_NEWS_COUNT = 8
 
 
 def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
-    return queryset.select_related("image", "village").order_by("-date", "-pk")[:count]
+    return (
+        queryset.select_related("image", "village", "category").prefetch_related("image__renditions")
+        .order_by("-date", "-pk")[:count]
+    )  # fmt: skip
 
 
 class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):

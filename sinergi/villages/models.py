@@ -6,6 +6,7 @@ sections are its children, one of each, created by provisioning.
 
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -189,7 +190,8 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
 
     @cached_property
     def village_home(self):
-        return self
+        # A copy with the village, kecamatan and regency joined: the header needs all three.
+        return VillageHomePage.objects.select_related("logo", "village__district__regency").get(pk=self.pk)
 
     def get_social_image(self):
         return self.banner or self.logo
@@ -209,20 +211,22 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         now = timezone.now()
         today = timezone.localdate()
         context["latest_news"] = (
-            NewsPage.objects.live().filter(village=self.village).select_related("image", "category")
-            .order_by("-date", "-pk")[:4]
+            NewsPage.objects.live().filter(village=self.village_home.village).select_related("image", "category")
+            .prefetch_related("image__renditions").order_by("-date", "-pk")[:4]
         )  # fmt: skip
-        context["announcements"] = AnnouncementPage.current(self.village, today)[:3]
-        context["agenda"] = (
-            AgendaPage.objects.live().filter(village=self.village, start__gte=now).order_by("start")[:3]
-        )
-        sections = {
-            type(page).__name__: page
-            for page in Page.objects.child_of(self).live().type(
-                TransparencyPage, PpidPage, ComplaintsPage, ContactPage, NewsIndexPage,
-                AnnouncementIndexPage, AgendaIndexPage,
-            ).specific()
+        village = self.village_home.village
+        context["announcements"] = AnnouncementPage.current(village, today)[:3]
+        context["agenda"] = AgendaPage.objects.live().filter(village=village, start__gte=now).order_by("start")[:3]
+        # Only titles and URLs are needed: base Page rows, keyed by their model's name, in one query.
+        models_by_type = {
+            ContentType.objects.get_for_model(model).pk: model.__name__
+            for model in (TransparencyPage, PpidPage, ComplaintsPage, ContactPage, NewsIndexPage,
+                          AnnouncementIndexPage, AgendaIndexPage)
         }  # fmt: skip
+        sections = {
+            models_by_type[page.content_type_id]: page
+            for page in Page.objects.child_of(self).live().filter(content_type_id__in=models_by_type)
+        }
         context["sections"] = sections
         return context
 
@@ -389,7 +393,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
     def articles(self):
         return (
             NewsPage.objects.live().child_of(self).select_related("image", "category")
-            .order_by("-date", "-pk")
+            .prefetch_related("image__renditions").order_by("-date", "-pk")
         )  # fmt: skip
 
     def _listing(self, request, articles, **extra):

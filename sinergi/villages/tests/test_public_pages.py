@@ -1,0 +1,173 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from sinergi.core.tests.factories import make_image, make_news, publish, section
+from sinergi.villages.models import (
+    AgendaIndexPage,
+    AgendaPage,
+    AnnouncementIndexPage,
+    AnnouncementPage,
+    GovernmentPage,
+    NewsIndexPage,
+    Official,
+    VillageHomePage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_village_home_shows_news_announcements_agenda_and_quick_links(client, sebuntal):
+    make_news(sebuntal, "Posyandu Balita Bulan Ini", intro="Kegiatan posyandu rutin.")
+    today = timezone.localdate()
+    publish(
+        section(sebuntal, AnnouncementIndexPage),
+        AnnouncementPage(title="Jadwal Pembagian BLT", valid_from=today, valid_until=today + dt.timedelta(days=5),
+                         body="<p>Di balai desa.</p>"),
+    )  # fmt: skip
+    publish(
+        section(sebuntal, AnnouncementIndexPage),
+        AnnouncementPage(title="Pengumuman Lama", valid_from=today - dt.timedelta(days=30),
+                         valid_until=today - dt.timedelta(days=1), body="<p>Lewat.</p>"),
+    )  # fmt: skip
+    publish(
+        section(sebuntal, AgendaIndexPage),
+        AgendaPage(title="Musyawarah Desa RKPDes", start=timezone.now() + dt.timedelta(days=3), place="Balai Desa"),
+    )
+
+    html = client.get("/marang-kayu/sebuntal/").content.decode()
+
+    assert "Posyandu Balita Bulan Ini" in html
+    assert "Jadwal Pembagian BLT" in html
+    assert "Pengumuman Lama" not in html
+    assert "Musyawarah Desa RKPDes" in html
+    for link in ("/marang-kayu/sebuntal/transparansi/", "/marang-kayu/sebuntal/ppid/",
+                 "/marang-kayu/sebuntal/pengaduan/", "/marang-kayu/sebuntal/kontak/"):  # fmt: skip
+        assert f'href="{link}"' in html
+
+
+def test_an_article_shows_its_date_in_indonesian_breadcrumbs_and_share_links(client, sebuntal):
+    article = make_news(sebuntal, "Gotong Royong Bersihkan Parit", date=dt.date(2025, 8, 17))
+
+    html = client.get(article.url).content.decode()
+
+    assert "Minggu, 17 Agustus 2025" in html
+    assert 'aria-label="Jejak halaman"' in html
+    assert 'href="/marang-kayu/sebuntal/berita/">Berita</a>' in html
+    assert "https://wa.me/?text=" in html
+    assert html.index("WhatsApp") < html.index("Facebook")
+    assert '<meta property="og:title" content="Gotong Royong Bersihkan Parit">' in html
+    assert '<link rel="canonical" href="http://localhost/marang-kayu/sebuntal/berita/gotong-royong-bersihkan-parit/">' in html
+
+
+def test_article_images_are_webp_renditions_with_width_and_height(client, sebuntal):
+    image = make_image(sebuntal.collection, width=1600, height=1000)
+    article = make_news(sebuntal, "Panen Raya Padi", image=image)
+
+    html = client.get(article.url).content.decode()
+
+    assert ".webp" in html
+    assert 'srcset="' in html
+    assert 'width="480"' in html and 'height="300"' in html
+    assert '<meta property="og:image" content="http://testserver/media/' in html
+
+
+def test_the_news_index_paginates_and_filters_by_category(client, sebuntal):
+    for n in range(12):
+        make_news(sebuntal, f"Kabar ke-{n}", date=dt.date(2025, 1, 1) + dt.timedelta(days=n))
+    category = section(sebuntal, NewsIndexPage).categories.get(slug="kesehatan")
+    make_news(sebuntal, "Vaksinasi Anak", category=category, date=dt.date(2024, 1, 1))
+
+    first = client.get("/marang-kayu/sebuntal/berita/").content.decode()
+    second = client.get("/marang-kayu/sebuntal/berita/?halaman=2").content.decode()
+    filtered = client.get("/marang-kayu/sebuntal/berita/kategori/kesehatan/").content.decode()
+
+    assert "Kabar ke-11" in first and "Vaksinasi Anak" not in first
+    assert "Halaman 1 dari 2" in first
+    assert "Vaksinasi Anak" in second
+    assert "Vaksinasi Anak" in filtered and "Kabar ke-11" not in filtered
+    assert client.get("/marang-kayu/sebuntal/berita/?halaman=99").status_code == 404
+    assert client.get("/marang-kayu/sebuntal/berita/?halaman=abc").status_code == 200
+
+
+def test_the_rss_feed_lists_the_village_news(client, sebuntal):
+    make_news(sebuntal, "Pelatihan UMKM Amplang")
+    response = client.get("/marang-kayu/sebuntal/berita/rss/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert b"Pelatihan UMKM Amplang" in response.content
+
+
+def test_search_within_a_village_finds_only_that_village(client, sebuntal, santan_ulu):
+    make_news(sebuntal, "Tambak Udang Windu", body="<p>Budidaya udang windu di Sebuntal.</p>")
+    make_news(santan_ulu, "Udang Galah Santan", body="<p>Budidaya udang galah.</p>")
+
+    village = client.get("/marang-kayu/sebuntal/cari/", {"q": "udang"}).content.decode()
+    portal = client.get("/cari/", {"q": "udang"}).content.decode()
+
+    assert "Tambak Udang Windu" in village and "Udang Galah Santan" not in village
+    assert "Tambak Udang Windu" in portal and "Udang Galah Santan" in portal
+
+
+def test_search_finds_a_village_by_its_other_spelling(client, db):
+    html = client.get("/cari/", {"q": "Semangkok"}).content.decode()
+    assert "Desa Semangko" in html
+
+
+def test_the_government_page_draws_the_organisation_chart(client, sebuntal):
+    government = section(sebuntal, GovernmentPage)
+    government.officials = [
+        Official(name="H. Abdul Rahman", position="Kepala Desa", tier=Official.Tier.HEAD),
+        Official(name="Siti Aminah", position="Sekretaris Desa", tier=Official.Tier.SECRETARIAT),
+        Official(name="Budi", position="Kepala Dusun I", tier=Official.Tier.REGIONAL),
+    ]
+    government.save_revision().publish()
+
+    html = client.get(government.url).content.decode()
+
+    assert "Struktur Organisasi" in html
+    assert html.index("H. Abdul Rahman") < html.index("Siti Aminah") < html.index("Kepala Dusun I")
+
+
+def test_the_portal_lists_news_from_every_village_and_the_kecamatan(client, sebuntal, santan_ulu):
+    make_news(sebuntal, "Kabar dari Sebuntal")
+    make_news(santan_ulu, "Kabar dari Santan Ulu")
+
+    html = client.get("/").content.decode()
+
+    assert "Kabar dari Sebuntal" in html and "Desa Sebuntal" in html
+    assert "Kabar dari Santan Ulu" in html
+    assert "Kecamatan Marang Kayu" in html and "Kecamatan Tenggarong" in html
+
+
+def test_the_brand_colour_is_applied_and_allowed_by_the_csp(client, sebuntal):
+    home = VillageHomePage.objects.get(pk=sebuntal.page.pk)
+    home.primary_colour = "#0D47A1"
+    home.save_revision().publish()
+
+    response = client.get("/marang-kayu/sebuntal/")
+
+    assert "<style>:root{--brand:#0D47A1}</style>" in response.content.decode()
+    assert "'sha256-" in response["Content-Security-Policy"]
+
+
+def test_missing_pages_get_an_indonesian_404(client, db):
+    response = client.get("/marang-kayu/tidak-ada/")
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_server_errors_get_an_indonesian_500(rf):
+    from sinergi.core.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Terjadi gangguan" in response.content.decode()
+
+
+def test_sitemap_and_robots(client, sebuntal):
+    make_news(sebuntal, "Berita Untuk Peta Situs")
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/marang-kayu/sebuntal/berita/berita-untuk-peta-situs/" in sitemap
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots

@@ -1,0 +1,70 @@
+"""Public pages use a fixed number of queries, whatever the number of villages or articles."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sinergi.core.tests.factories import make_image, make_news
+from sinergi.regions.provisioning import provision_regency
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+def queries_for(client, url) -> int:
+    assert client.get(url).status_code == 200  # warm-up: renditions are created once
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def add_articles(village, count, start=0):
+    image = make_image(village.collection, width=900, height=600)
+    articles = [
+        make_news(village, f"Artikel nomor {n}", date=dt.date(2025, 1, 1) + dt.timedelta(days=n), image=image)
+        for n in range(start, start + count)
+    ]
+    return articles[-1]
+
+
+def test_village_home_article_and_news_index_do_not_grow_with_articles(client, sebuntal):
+    article = add_articles(sebuntal, 2)
+    before = {url: queries_for(client, url) for url in ("/marang-kayu/sebuntal/", article.url, "/marang-kayu/sebuntal/berita/")}
+
+    article = add_articles(sebuntal, 12, start=2)
+    before[article.url] = before.pop(next(u for u in before if "/artikel-nomor-" in u))
+    after = {url: queries_for(client, url) for url in before}
+
+    assert after == before
+
+
+def test_portal_home_does_not_grow_with_villages_or_articles(client, sebuntal, santan_ulu):
+    add_articles(sebuntal, 2)
+    before = queries_for(client, "/")
+
+    add_articles(santan_ulu, 6)
+    provision_regency("64.02", district_codes=["64.02.15"])  # another kecamatan with its villages
+    after = queries_for(client, "/")
+
+    assert after == before
+
+
+def test_exact_query_budgets(client, sebuntal):
+    article = add_articles(sebuntal, 3)
+    budgets = {
+        "/marang-kayu/sebuntal/": queries_for(client, "/marang-kayu/sebuntal/"),
+        "article": queries_for(client, article.url),
+        "/marang-kayu/sebuntal/berita/": queries_for(client, "/marang-kayu/sebuntal/berita/"),
+        "/": queries_for(client, "/"),
+    }
+    # Measured with an empty cache (site root paths re-read); Wagtail's routing takes two per level.
+    assert budgets == {"/marang-kayu/sebuntal/": 18, "article": 22, "/marang-kayu/sebuntal/berita/": 19, "/": 11}
