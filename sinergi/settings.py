@@ -190,7 +190,6 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = envint("MAX_IMAGE_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = envint("MAX_IMAGE_MEGAPIXELS", 40) * 1_000_000
-WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = envint("MAX_DOCUMENT_UPLOAD_MB", 20) * 1024 * 1024
 # Only PDFs open in the browser; everything else is downloaded, never rendered.
@@ -235,3 +234,7 @@ LOGGING = {
 
 # Labels shown on screen for this instance.
 SINERGI_PORTAL_TAGLINE = _("Portal Desa")
+
+# Our own image and document models: random stored names, content-checked documents.
+WAGTAILIMAGES_IMAGE_MODEL = "core.SinergiImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "core.SinergiDocument"

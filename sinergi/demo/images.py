@@ -124,7 +124,10 @@ def _palm(draw, rng, x, ground, scale=1.0):
     for k in range(8):
         angle = math.pi * (k / 7) + rng.uniform(-0.15, 0.15)
         length = rng.randint(60, 95) * scale
-        end = (top[0] + math.cos(angle) * length * 1.3, top[1] - math.sin(angle) * length * 0.4 + length * 0.35)
+        end = (
+            top[0] + math.cos(angle) * length * 1.3,
+            top[1] - math.sin(angle) * length * 0.4 + length * 0.35,
+        )
         draw.line([top, end], fill=(36, 110, 52), width=max(2, int(6 * scale)))
 
 
@@ -138,7 +141,10 @@ def _house(draw, rng, x, ground, scale=1.0, stilts=0):
             draw.line([(px, base), (px, ground)], fill=(90, 70, 50), width=max(2, int(5 * scale)))
         draw.rectangle((x - 6, base - 4, x + w + 6, base + 2), fill=(120, 92, 64))
     draw.rectangle((x, base - h, x + w, base), fill=wall)
-    draw.polygon([(x - 12 * scale, base - h), (x + w / 2, base - h - 45 * scale), (x + w + 12 * scale, base - h)], fill=roof)
+    draw.polygon(
+        [(x - 12 * scale, base - h), (x + w / 2, base - h - 45 * scale), (x + w + 12 * scale, base - h)],
+        fill=roof,
+    )
     door = (x + w * 0.42, base - h * 0.62, x + w * 0.58, base)
     draw.rectangle(door, fill=_shade(wall, 0.55))
     for wx in (x + w * 0.12, x + w * 0.7):
@@ -148,7 +154,9 @@ def _house(draw, rng, x, ground, scale=1.0, stilts=0):
 def _boat(draw, rng, x, y, scale=1.0):
     colour = rng.choice([(190, 50, 40), (40, 90, 160), (230, 190, 60), (30, 130, 90)])
     w = 110 * scale
-    draw.polygon([(x, y), (x + w, y), (x + w * 0.85, y + 18 * scale), (x + w * 0.12, y + 18 * scale)], fill=colour)
+    draw.polygon(
+        [(x, y), (x + w, y), (x + w * 0.85, y + 18 * scale), (x + w * 0.12, y + 18 * scale)], fill=colour
+    )
     draw.rectangle((x + w * 0.35, y - 22 * scale, x + w * 0.65, y), fill=(235, 235, 225))
 
 
@@ -157,9 +165,13 @@ def _people(draw, rng, width, ground, count, scale=1.0, spread=None):
     for _ in range(count):
         x = rng.randint(left, right)
         s = scale * rng.uniform(0.85, 1.15)
-        shirt = rng.choice([(200, 60, 60), (40, 90, 160), (230, 200, 80), (60, 140, 90), (120, 70, 140), (240, 240, 235)])
+        shirt = rng.choice(
+            [(200, 60, 60), (40, 90, 160), (230, 200, 80), (60, 140, 90), (120, 70, 140), (240, 240, 235)]
+        )
         skin = rng.choice([(150, 105, 75), (176, 128, 92), (124, 86, 60)])
-        draw.rounded_rectangle((x - 16 * s, ground - 78 * s, x + 16 * s, ground - 30 * s), radius=int(10 * s), fill=shirt)
+        draw.rounded_rectangle(
+            (x - 16 * s, ground - 78 * s, x + 16 * s, ground - 30 * s), radius=int(10 * s), fill=shirt
+        )
         draw.rectangle((x - 12 * s, ground - 32 * s, x + 12 * s, ground), fill=(50, 52, 60))
         draw.ellipse((x - 11 * s, ground - 102 * s, x + 11 * s, ground - 78 * s), fill=skin)
         if rng.random() < 0.45:  # kerudung or peci
@@ -211,7 +223,14 @@ def _draw_scene(kind: str, rng: random.Random, size):
         _vertical_gradient(draw, (0, horizon, width, height), (92, 140, 76), (60, 110, 56))
         bank_top, bank_bottom = horizon + 40, int(height * 0.82)
         draw.polygon(
-            [(width * 0.3, bank_top), (width * 0.55, bank_top), (width, bank_bottom - 40), (width, height), (0, height), (0, bank_bottom)],
+            [
+                (width * 0.3, bank_top),
+                (width * 0.55, bank_top),
+                (width, bank_bottom - 40),
+                (width, height),
+                (0, height),
+                (0, bank_bottom),
+            ],
             fill=(120, 110, 80),
         )
         _water(draw, rng, width, bank_top + 20, height, low, colour=(120, 112, 78))
@@ -223,12 +242,18 @@ def _draw_scene(kind: str, rng: random.Random, size):
             _tree(draw, rng, rng.randint(0, width), horizon + 30, 0.7)
     elif kind in ("field", "garden"):
         _hills(draw, rng, width, horizon, low)
-        field_colour = rng.choice([(150, 170, 60), (96, 150, 60), (196, 176, 70)]) if kind == "field" else (70, 120, 60)
-        _vertical_gradient(draw, (0, horizon, width, height), _mix(field_colour, low, 0.3), _shade(field_colour, 0.8))
+        field_colour = (
+            rng.choice([(150, 170, 60), (96, 150, 60), (196, 176, 70)]) if kind == "field" else (70, 120, 60)
+        )
+        _vertical_gradient(
+            draw, (0, horizon, width, height), _mix(field_colour, low, 0.3), _shade(field_colour, 0.8)
+        )
         if kind == "field":
             vanish = width * rng.uniform(0.35, 0.65)
             for k in range(-12, 26):
-                draw.line([(vanish, horizon), (k * width / 12, height)], fill=_shade(field_colour, 0.78), width=3)
+                draw.line(
+                    [(vanish, horizon), (k * width / 12, height)], fill=_shade(field_colour, 0.78), width=3
+                )
             for _ in range(3):
                 _house(draw, rng, rng.randint(0, width - 140), horizon + 12, scale=0.45)
         else:
@@ -249,7 +274,12 @@ def _draw_scene(kind: str, rng: random.Random, size):
         _hills(draw, rng, width, horizon, low)
         _vertical_gradient(draw, (0, horizon, width, height), (110, 150, 80), (86, 124, 64))
         draw.polygon(
-            [(width * 0.45, horizon), (width * 0.55, horizon), (width * 0.85, height), (width * 0.15, height)],
+            [
+                (width * 0.45, horizon),
+                (width * 0.55, horizon),
+                (width * 0.85, height),
+                (width * 0.15, height),
+            ],
             fill=(150, 150, 150) if kind == "village" else (196, 170, 120),
         )
         for x in (40, width - 250, 260):
@@ -260,7 +290,10 @@ def _draw_scene(kind: str, rng: random.Random, size):
             for k in range(3):
                 x = width * (0.2 + k * 0.25)
                 draw.rectangle((x, height * 0.62, x + 200, height * 0.78), fill=(230, 220, 200))
-                draw.polygon([(x - 20, height * 0.62), (x + 100, height * 0.52), (x + 220, height * 0.62)], fill=(200, 60, 50))
+                draw.polygon(
+                    [(x - 20, height * 0.62), (x + 100, height * 0.52), (x + 220, height * 0.62)],
+                    fill=(200, 60, 50),
+                )
         _people(draw, rng, width, height - 30, rng.randint(4, 8), 1.1)
     return img, draw, None
 
@@ -324,13 +357,23 @@ def portrait(seed, colour: str, female: bool = False) -> bytes:
     if female:
         veil = rng.choice([(40, 40, 60), (120, 40, 70), (30, 90, 110), (160, 120, 90), (70, 100, 60)])
         draw.ellipse((cx - 110, height * 0.16, cx + 110, height * 0.62), fill=veil)
-        draw.polygon([(cx - 120, height * 0.5), (cx + 120, height * 0.5), (cx + 150, height * 0.8), (cx - 150, height * 0.8)], fill=veil)
+        draw.polygon(
+            [
+                (cx - 120, height * 0.5),
+                (cx + 120, height * 0.5),
+                (cx + 150, height * 0.8),
+                (cx - 150, height * 0.8),
+            ],
+            fill=veil,
+        )
         draw.ellipse((cx - 70, height * 0.25, cx + 70, height * 0.55), fill=skin)
     else:
         draw.ellipse((cx - 80, height * 0.2, cx + 80, height * 0.58), fill=skin)
         draw.rounded_rectangle((cx - 84, height * 0.14, cx + 84, height * 0.28), radius=12, fill=(28, 28, 30))
     # collar
-    draw.polygon([(cx - 60, height * 0.68), (cx, height * 0.8), (cx + 60, height * 0.68)], fill=_shade(uniform, 0.85))
+    draw.polygon(
+        [(cx - 60, height * 0.68), (cx, height * 0.8), (cx + 60, height * 0.68)], fill=_shade(uniform, 0.85)
+    )
     return _jpeg(img)
 
 

@@ -41,7 +41,7 @@ DEFAULT_BRAND_COLOUR = "#1B5E20"
 
 def _image_fk(verbose_name):
     return models.ForeignKey(
-        "wagtailimages.Image",
+        "core.SinergiImage",
         verbose_name=verbose_name,
         null=True,
         blank=True,
@@ -216,7 +216,9 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         )  # fmt: skip
         village = self.village_home.village
         context["announcements"] = AnnouncementPage.current(village, today)[:3]
-        context["agenda"] = AgendaPage.objects.live().filter(village=village, start__gte=now).order_by("start")[:3]
+        context["agenda"] = (
+            AgendaPage.objects.live().filter(village=village, start__gte=now).order_by("start")[:3]
+        )
         # Only titles and URLs are needed: base Page rows, keyed by their model's name, in one query.
         models_by_type = {
             ContentType.objects.get_for_model(model).pk: model.__name__
@@ -516,7 +518,7 @@ class NewsPage(VillagePage):
 
 class NewsAttachment(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey("core.SinergiDocument", on_delete=models.CASCADE, related_name="+")
     panels = [FieldPanel("document")]
 
 
@@ -551,7 +553,7 @@ class AnnouncementPage(VillagePage):
     valid_until = models.DateField(_("berlaku sampai"))
     body = RichTextField(_("isi pengumuman"))
     attachment = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("lampiran"), null=True, blank=True, on_delete=models.SET_NULL,
+        "core.SinergiDocument", verbose_name=_("lampiran"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )  # fmt: skip
 
@@ -690,7 +692,7 @@ class GalleryAlbumPage(IntroMixin, VillagePage):
 
 class GalleryPhoto(Orderable):
     page = ParentalKey(GalleryAlbumPage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey("core.SinergiImage", on_delete=models.CASCADE, related_name="+")
     caption = models.CharField(_("keterangan"), max_length=250, blank=True)
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
@@ -792,7 +794,7 @@ class LegalDocumentPage(VillagePage):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
     about = models.TextField(_("tentang"), max_length=600)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("berkas PDF"), null=True, blank=True, on_delete=models.SET_NULL,
+        "core.SinergiDocument", verbose_name=_("berkas PDF"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )  # fmt: skip
 

@@ -6,7 +6,7 @@ import io
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image as PILImage
-from wagtail.images.models import Image
+from wagtail.images import get_image_model
 
 
 def jpeg_bytes(width=64, height=48, colour=(30, 120, 60)) -> bytes:
@@ -16,8 +16,10 @@ def jpeg_bytes(width=64, height=48, colour=(30, 120, 60)) -> bytes:
 
 
 def make_image(collection, title="Foto uji", width=64, height=48):
-    return Image.objects.create(
-        title=title, collection=collection, file=ImageFile(io.BytesIO(jpeg_bytes(width, height)), name="foto.jpg")
+    return get_image_model().objects.create(
+        title=title,
+        collection=collection,
+        file=ImageFile(io.BytesIO(jpeg_bytes(width, height)), name="foto.jpg"),
     )
 
 

@@ -3,6 +3,7 @@
 import io
 import struct
 import zlib
+from html.parser import HTMLParser
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -68,3 +69,78 @@ PDF_BYTES = (
 
 def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+# --------------------------------------------------------------------------- admin forms
+
+
+class _FormHarvester(HTMLParser):
+    """Collects what a browser would submit from one <form>: inputs, checked boxes, selects, textareas."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.depth = 0  # > 0 while inside the wanted form
+        self.fields: list[tuple[str, str]] = []
+        self._select = None
+        self._select_value = None
+        self._select_first = None
+        self._option = None
+        self._textarea = None
+        self._text = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            if self.depth:
+                self.depth += 1
+            elif a.get("id") == self.form_id:
+                self.depth = 1
+            return
+        if not self.depth:
+            return
+        name = a.get("name")
+        if tag == "input" and name and "disabled" not in a:
+            kind = (a.get("type") or "text").lower()
+            if kind in {"submit", "button", "image", "reset", "file"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in a:
+                return
+            self.fields.append((name, a.get("value", "on" if kind in {"checkbox", "radio"} else "")))
+        elif tag == "select" and name:
+            self._select, self._select_value, self._select_first = name, None, None
+        elif tag == "option" and self._select:
+            value = a.get("value", "")
+            self._option = value
+            if self._select_first is None:
+                self._select_first = value
+            if "selected" in a:
+                self._select_value = value
+        elif tag == "textarea" and name:
+            self._textarea, self._text = name, []
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.depth:
+            self.depth -= 1
+        elif tag == "select" and self._select:
+            value = self._select_value if self._select_value is not None else self._select_first
+            self.fields.append((self._select, value or ""))
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            text = "".join(self._text)
+            self.fields.append((self._textarea, text[1:] if text.startswith("\n") else text))
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self._text.append(data)
+
+
+def harvest_form(markup: str, form_id: str) -> dict[str, list[str]]:
+    """The data a browser would POST from form `form_id` of `markup`, as {name: [values]}."""
+    parser = _FormHarvester(form_id)
+    parser.feed(markup)
+    data: dict[str, list[str]] = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    return data

@@ -33,7 +33,9 @@ def test_the_village_home_shows_news_announcements_agenda_and_quick_links(client
     )  # fmt: skip
     publish(
         section(sebuntal, AgendaIndexPage),
-        AgendaPage(title="Musyawarah Desa RKPDes", start=timezone.now() + dt.timedelta(days=3), place="Balai Desa"),
+        AgendaPage(
+            title="Musyawarah Desa RKPDes", start=timezone.now() + dt.timedelta(days=3), place="Balai Desa"
+        ),
     )
 
     html = client.get("/marang-kayu/sebuntal/").content.decode()
@@ -58,7 +60,10 @@ def test_an_article_shows_its_date_in_indonesian_breadcrumbs_and_share_links(cli
     assert "https://wa.me/?text=" in html
     assert html.index("WhatsApp") < html.index("Facebook")
     assert '<meta property="og:title" content="Gotong Royong Bersihkan Parit">' in html
-    assert '<link rel="canonical" href="http://localhost/marang-kayu/sebuntal/berita/gotong-royong-bersihkan-parit/">' in html
+    assert (
+        '<link rel="canonical" href="http://localhost/marang-kayu/sebuntal/berita/gotong-royong-bersihkan-parit/">'
+        in html
+    )
 
 
 def test_article_images_are_webp_renditions_with_width_and_height(client, sebuntal):

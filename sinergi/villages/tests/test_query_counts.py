@@ -38,7 +38,10 @@ def add_articles(village, count, start=0):
 
 def test_village_home_article_and_news_index_do_not_grow_with_articles(client, sebuntal):
     article = add_articles(sebuntal, 2)
-    before = {url: queries_for(client, url) for url in ("/marang-kayu/sebuntal/", article.url, "/marang-kayu/sebuntal/berita/")}
+    before = {
+        url: queries_for(client, url)
+        for url in ("/marang-kayu/sebuntal/", article.url, "/marang-kayu/sebuntal/berita/")
+    }
 
     article = add_articles(sebuntal, 12, start=2)
     before[article.url] = before.pop(next(u for u in before if "/artikel-nomor-" in u))
@@ -67,4 +70,9 @@ def test_exact_query_budgets(client, sebuntal):
         "/": queries_for(client, "/"),
     }
     # Measured with an empty cache (site root paths re-read); Wagtail's routing takes two per level.
-    assert budgets == {"/marang-kayu/sebuntal/": 18, "article": 22, "/marang-kayu/sebuntal/berita/": 19, "/": 11}
+    assert budgets == {
+        "/marang-kayu/sebuntal/": 18,
+        "article": 22,
+        "/marang-kayu/sebuntal/berita/": 19,
+        "/": 11,
+    }

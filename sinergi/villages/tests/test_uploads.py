@@ -57,7 +57,11 @@ def _errors_in(markup: str) -> str:
 
 
 def _post_form(client, url_name, prefix, name, content, collection_id, *, title="Unggahan"):
-    data = {f"{prefix}title": title, f"{prefix}collection": collection_id, f"{prefix}file": h.upload(name, content)}
+    data = {
+        f"{prefix}title": title,
+        f"{prefix}collection": collection_id,
+        f"{prefix}file": h.upload(name, content),
+    }
     response = client.post(reverse(url_name), data)
     if response.status_code == 302:
         return Outcome(302, True, "")
@@ -135,7 +139,9 @@ def test_operator_can_upload_an_image_into_their_village_collection(operator_cli
     before = Image.objects.filter(collection=sebuntal.collection).count()
     colour = {"form": (10, 60, 10), "multiple": (10, 10, 60), "chooser": (60, 10, 10)}[door]
 
-    outcome = IMAGE_DOORS[door](operator_client, "balai.png", h.png_bytes(colour=colour), sebuntal.collection_id)
+    outcome = IMAGE_DOORS[door](
+        operator_client, "balai.png", h.png_bytes(colour=colour), sebuntal.collection_id
+    )
 
     assert outcome.accepted, outcome
     assert Image.objects.filter(collection=sebuntal.collection).count() == before + 1
@@ -300,7 +306,11 @@ def test_operator_can_replace_an_image_file_with_a_valid_one(operator_client, se
 
     response = operator_client.post(
         reverse("wagtailimages:edit", args=[image.pk]),
-        {"title": "Kantor baru", "collection": sebuntal.collection_id, "file": h.upload("baru.png", replacement)},
+        {
+            "title": "Kantor baru",
+            "collection": sebuntal.collection_id,
+            "file": h.upload("baru.png", replacement),
+        },
     )
 
     assert response.status_code == 302, _errors_in(response.content.decode())
@@ -362,7 +372,9 @@ def test_it_refuses_a_document_larger_than_the_upload_limit(operator_client, seb
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1000
     count = Document.objects.count()
 
-    outcome = DOCUMENT_DOORS["form"](operator_client, "besar.pdf", h.PDF_BYTES + b"%" * 2000, sebuntal.collection_id)
+    outcome = DOCUMENT_DOORS["form"](
+        operator_client, "besar.pdf", h.PDF_BYTES + b"%" * 2000, sebuntal.collection_id
+    )
 
     assert not outcome.accepted
     assert outcome.errors
@@ -377,7 +389,11 @@ def test_editing_a_document_with_a_bad_replacement_file_keeps_the_old_file(
 
     response = operator_client.post(
         reverse("wagtaildocs:edit", args=[document.pk]),
-        {"title": "Judul baru", "collection": sebuntal.collection_id, "file": h.upload("apbdes.html", h.HTML_BYTES)},
+        {
+            "title": "Judul baru",
+            "collection": sebuntal.collection_id,
+            "file": h.upload("apbdes.html", h.HTML_BYTES),
+        },
     )
 
     assert response.status_code == 200

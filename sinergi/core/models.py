@@ -1,0 +1,58 @@
+"""Image and document models: Wagtail's, with safe stored names and content checks on documents."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
+
+from sinergi.core.uploads import extension_of, random_name, validate_document_content
+
+
+def image_extension(field_file) -> str:
+    try:
+        field_file.seek(0)
+        head = field_file.read(16)
+        field_file.seek(0)
+    except (OSError, ValueError):
+        return ""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if head.startswith(b"\x89PNG"):
+        return "png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    return ""
+
+
+class SinergiImage(AbstractImage):
+    admin_form_fields = ("title", "file", "collection", "tags", "focal_point_x", "focal_point_y",
+                         "focal_point_width", "focal_point_height")  # fmt: skip
+
+    def get_upload_to(self, filename):
+        # Wagtail's form has already checked the content is an image; name it after what it is.
+        return random_name("original_images", image_extension(self.file) or extension_of(filename) or "img")
+
+
+class SinergiRendition(AbstractRendition):
+    image = models.ForeignKey(SinergiImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def document_upload_to(instance, filename):
+    return random_name("documents", extension_of(filename) or "bin")
+
+
+class SinergiDocument(AbstractDocument):
+    file = models.FileField(upload_to=document_upload_to, verbose_name=_("berkas"))
+    admin_form_fields = ("title", "file", "collection", "tags")
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_document_content(self.file.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages[0]}) from error
