@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "sinergi.accounts",
     "sinergi.villages",
     "sinergi.portal",
+    "sinergi.kim",
     "sinergi.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -237,4 +238,5 @@ SINERGI_PORTAL_TAGLINE = _("Portal Desa")
 
 # Our own image and document models: random stored names, content-checked documents.
 WAGTAILIMAGES_IMAGE_MODEL = "core.SinergiImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sinergi.core.forms.SinergiImageForm"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.SinergiDocument"

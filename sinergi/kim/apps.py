@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class KimConfig(AppConfig):
+    name = "sinergi.kim"
+    label = "kim"
+    verbose_name = "KIM"

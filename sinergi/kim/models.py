@@ -1,0 +1,361 @@
+"""KIM (Komunitas Informasi Masyarakat): registry, members, reports and dissemination activities.
+
+Every model here belongs to one village and is read through django-scopes' ScopedManager: a query
+made outside `scope(village=...)` (or `scopes_disabled()` for the regency) raises ScopeError instead
+of returning another village's rows. Reports change state only through `sinergi.kim.workflow`.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+
+class KimSettings(models.Model):
+    """Per-regency KIM rules (DOMAIN.md: Kutai Kartanegara forbids civil servants as members)."""
+
+    regency = models.OneToOneField("regions.Regency", on_delete=models.CASCADE, related_name="kim_settings")
+    forbid_civil_servants = models.BooleanField(
+        _("anggota tidak boleh ASN"),
+        default=False,
+        help_text=_("Jika aktif, formulir anggota menanyakan status ASN dan menolak ASN."),
+    )
+    review_reminder_days = models.PositiveSmallIntegerField(
+        _("ingatkan operator setelah (hari)"),
+        default=3,
+        help_text=_("Laporan yang menunggu lebih lama dari ini diingatkan ke operator desa."),
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan KIM")
+        verbose_name_plural = _("pengaturan KIM")
+
+    def __str__(self):
+        return str(self.regency)
+
+    @classmethod
+    def for_regency(cls, regency):
+        return cls.objects.get_or_create(regency=regency)[0]
+
+
+class KimClassification(models.Model):
+    """A level or class of KIM as the regency defines it; nothing is hard-coded."""
+
+    regency = models.ForeignKey(
+        "regions.Regency", on_delete=models.CASCADE, related_name="kim_classifications"
+    )
+    name = models.CharField(_("nama"), max_length=80)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("klasifikasi KIM")
+        verbose_name_plural = _("klasifikasi KIM")
+        ordering = ["regency", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["regency", "name"], name="unique_kim_class_per_regency")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Kim(models.Model):
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="kims")
+    name = models.CharField(_("nama KIM"), max_length=160)
+    decree_number = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    decree_date = models.DateField(_("tanggal SK"), null=True, blank=True)
+    decree_document = models.ForeignKey(
+        "core.SinergiDocument", verbose_name=_("pindaian SK"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    formed_on = models.DateField(_("tanggal terbentuk"), null=True, blank=True)
+    address = models.TextField(_("alamat sekretariat"), max_length=400, blank=True)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    facebook = models.URLField(_("Facebook"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    youtube = models.URLField(_("YouTube"), blank=True)
+    tiktok = models.URLField(_("TikTok"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    classification = models.ForeignKey(
+        KimClassification, verbose_name=_("klasifikasi"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="kims",
+    )  # fmt: skip
+    description = models.TextField(_("profil singkat"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        verbose_name = _("KIM")
+        verbose_name_plural = _("KIM")
+        ordering = ["village__code", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class KimMember(models.Model):
+    class Position(models.TextChoices):
+        CHAIR = "ketua", _("Ketua")
+        SECRETARY = "sekretaris", _("Sekretaris")
+        TREASURER = "bendahara", _("Bendahara")
+        MEMBER = "anggota", _("Anggota")
+
+    kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="members")
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
+    name = models.CharField(_("nama"), max_length=120)
+    position = models.CharField(
+        _("jabatan"), max_length=12, choices=Position.choices, default=Position.MEMBER
+    )
+    phone = models.CharField(_("nomor HP"), max_length=20, blank=True, help_text=_("Contoh: 0812 3456 7890"))
+    email = models.EmailField(_("surel"), blank=True)
+    joined_on = models.DateField(_("tanggal bergabung"), default=timezone.localdate)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    is_civil_servant = models.BooleanField(_("ASN/PNS"), default=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="kim_member"
+    )
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        verbose_name = _("anggota KIM")
+        verbose_name_plural = _("anggota KIM")
+        ordering = ["kim", "position", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_position_display()})"
+
+    def save(self, *args, **kwargs):
+        self.village_id = self.kim.village_id
+        super().save(*args, **kwargs)
+
+    @property
+    def is_lead(self) -> bool:
+        return self.position == self.Position.CHAIR
+
+
+class Invitation(models.Model):
+    """A one-time way for a member to set a password: a link token or a short code."""
+
+    member = models.ForeignKey(KimMember, on_delete=models.CASCADE, related_name="invitations")
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
+    token_hash = models.CharField(max_length=64, unique=True)
+    code_hash = models.CharField(max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        verbose_name = _("undangan anggota")
+        verbose_name_plural = _("undangan anggota")
+
+    def __str__(self):
+        return f"{self.member} ({self.created_at:%Y-%m-%d})"
+
+    def save(self, *args, **kwargs):
+        self.village_id = self.member.village_id
+        super().save(*args, **kwargs)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and self.expires_at > timezone.now()
+
+
+class Report(models.Model):
+    """A KIM member's report; a news page only once the village approves it."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        SUBMITTED = "submitted", _("Menunggu Verifikasi")
+        REVISION = "revision", _("Perlu Revisi")
+        PUBLISHED = "published", _("Diterbitkan")
+        APPROVED_DRAFT = "approved_draft", _("Disetujui (draf berita)")
+        REJECTED = "rejected", _("Ditolak")
+
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="kim_reports")
+    kim = models.ForeignKey(Kim, verbose_name=_("KIM"), on_delete=models.PROTECT, related_name="reports")
+    author = models.ForeignKey(
+        KimMember, verbose_name=_("penulis"), on_delete=models.PROTECT, related_name="reports"
+    )
+    # Made on the phone: sending the same report again (retry, double tap) finds this one.
+    client_key = models.UUIDField(default=uuid.uuid4)
+    title = models.CharField(_("judul"), max_length=200)
+    body = models.TextField(_("isi laporan"), max_length=20000)
+    category = models.ForeignKey(
+        "villages.NewsCategory", verbose_name=_("kategori"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    event_date = models.DateField(_("tanggal kejadian"), null=True, blank=True)
+    place = models.CharField(_("tempat (dusun/RT)"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("lintang"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("bujur"), max_digits=9, decimal_places=6, null=True, blank=True)
+    consent_confirmed = models.BooleanField(_("orang dalam foto sudah setuju"), default=False)
+    state = models.CharField(_("status"), max_length=16, choices=State.choices, default=State.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("dikirim"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    news_page = models.ForeignKey(
+        "villages.NewsPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="kim_reports"
+    )
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        verbose_name = _("laporan KIM")
+        verbose_name_plural = _("laporan KIM")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "client_key"], name="unique_report_client_key")
+        ]
+        indexes = [models.Index(fields=["village", "state", "submitted_at"])]
+
+    def __str__(self):
+        return self.title
+
+
+def report_photo_upload_to(instance, filename):
+    from sinergi.core.uploads import random_name
+
+    return random_name("kim/laporan", "jpg" if instance.format == "JPEG" else instance.format.lower())
+
+
+class ReportPhoto(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
+    # Re-encoded on upload without any metadata (location, camera, owner): see sinergi.kim.photos.
+    file = models.FileField(upload_to=report_photo_upload_to)
+    format = models.CharField(max_length=8, default="JPEG")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    caption = models.CharField(_("keterangan"), max_length=250, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.report} #{self.order}"
+
+    def save(self, *args, **kwargs):
+        self.village_id = self.report.village_id
+        super().save(*args, **kwargs)
+
+
+class ReportEvent(models.Model):
+    """One line of a report's timeline: who did what, when, and why."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
+    action = models.CharField(max_length=32)
+    from_state = models.CharField(max_length=16, blank=True)
+    to_state = models.CharField(max_length=16)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment = models.TextField(blank=True, max_length=4000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.report}: {self.action}"
+
+    def save(self, *args, **kwargs):
+        self.village_id = self.report.village_id
+        super().save(*args, **kwargs)
+
+
+class Notification(models.Model):
+    """In-app notification; the same event is also sent by e-mail."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kim_notifications"
+    )
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.message
+
+
+class Activity(models.Model):
+    """A dissemination activity of the KIM, classified by ADINDA."""
+
+    class Kind(models.TextChoices):
+        ACCESS = "akses", _("Akses informasi")
+        DISCUSSION = "diskusi", _("Diskusi")
+        IMPLEMENTATION = "implementasi", _("Implementasi")
+        NETWORKING = "networking", _("Networking")
+        DISSEMINATION = "diseminasi", _("Diseminasi")
+        ASPIRATION = "aspirasi", _("Aspirasi")
+
+    kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="activities")
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
+    kind = models.CharField(_("jenis kegiatan (ADINDA)"), max_length=16, choices=Kind.choices)
+    date = models.DateField(_("tanggal"), default=timezone.localdate)
+    place = models.CharField(_("tempat"), max_length=200)
+    people_reached = models.PositiveIntegerField(_("jumlah orang terjangkau"), default=0)
+    description = models.TextField(_("uraian"), max_length=4000)
+    recorded_by = models.ForeignKey(
+        KimMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        verbose_name = _("kegiatan diseminasi")
+        verbose_name_plural = _("kegiatan diseminasi")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.place}"
+
+    def save(self, *args, **kwargs):
+        self.village_id = self.kim.village_id
+        super().save(*args, **kwargs)
+
+
+class ActivityPhoto(models.Model):
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos")
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
+    file = models.FileField(upload_to=report_photo_upload_to)
+    format = models.CharField(max_length=8, default="JPEG")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+
+    objects = ScopedManager(village="village")
+
+    def __str__(self):
+        return f"{self.activity} #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.village_id = self.activity.village_id
+        super().save(*args, **kwargs)

@@ -1,0 +1,91 @@
+"""Report photos: only real JPEG/PNG/WebP (HEIC when pillow-heif is present), within size and pixel
+limits, re-encoded so that no metadata (GPS location, camera, owner) survives, and resized to a
+sensible maximum so a village's storage does not fill with 12-megapixel originals.
+"""
+
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+try:  # HEIC from iPhones, if the optional reader is installed
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIC_SUPPORTED = True
+except ImportError:  # pragma: no cover - depends on the machine
+    HEIC_SUPPORTED = False
+
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "MPO"} | ({"HEIF", "HEIC"} if HEIC_SUPPORTED else set())
+MAX_EDGE = 2000  # pixels on the longest side after resizing
+
+
+@dataclass
+class CleanPhoto:
+    content: ContentFile
+    format: str
+    width: int
+    height: int
+
+
+def max_upload_bytes() -> int:
+    return getattr(settings, "KIM_PHOTO_MAX_UPLOAD_MB", 10) * 1024 * 1024
+
+
+def max_pixels() -> int:
+    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+
+
+def clean_photo(uploaded) -> CleanPhoto:
+    """Validate an uploaded photo and return a metadata-free copy; raise ValidationError otherwise."""
+    name = getattr(uploaded, "name", "foto")
+    if uploaded.size > max_upload_bytes():
+        raise ValidationError(
+            _("Foto %(name)s terlalu besar (maksimal %(mb)s MB)."),
+            params={"name": name, "mb": max_upload_bytes() // (1024 * 1024)},
+            code="too_large",
+        )
+    uploaded.seek(0)
+    try:
+        with Image.open(uploaded) as probe:
+            fmt = (probe.format or "").upper()
+            width, height = probe.size
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        raise ValidationError(
+            _("%(name)s bukan foto yang bisa dibaca. Gunakan JPG, PNG atau WebP."), params={"name": name},
+            code="not_an_image",
+        ) from None  # fmt: skip
+    if fmt not in ACCEPTED_FORMATS:
+        raise ValidationError(
+            _("Format %(format)s pada %(name)s tidak diterima. Gunakan JPG, PNG atau WebP."),
+            params={"format": fmt or "?", "name": name},
+            code="format",
+        )
+    if width * height > max_pixels():
+        raise ValidationError(
+            _("Foto %(name)s terlalu besar (%(pixels)s piksel, maksimal %(max)s)."),
+            params={"name": name, "pixels": width * height, "max": max_pixels()},
+            code="too_many_pixels",
+        )
+    uploaded.seek(0)
+    with Image.open(uploaded) as image:
+        image.load()
+        image = ImageOps.exif_transpose(image)  # keep the orientation the phone meant, then drop EXIF
+        has_alpha = image.mode in ("RGBA", "LA", "P") and fmt == "PNG"
+        image = image.convert("RGBA" if has_alpha else "RGB")
+        image.thumbnail((MAX_EDGE, MAX_EDGE))
+        out = io.BytesIO()
+        # A fresh image with only pixel data: no EXIF, XMP, ICC comments or GPS.
+        clean = Image.new(image.mode, image.size)
+        clean.paste(image)
+        if has_alpha:
+            clean.save(out, "PNG", optimize=True)
+            out_format = "PNG"
+        else:
+            clean.save(out, "JPEG", quality=85, optimize=True, progressive=True)
+            out_format = "JPEG"
+    return CleanPhoto(ContentFile(out.getvalue()), out_format, clean.size[0], clean.size[1])

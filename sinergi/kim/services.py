@@ -1,0 +1,110 @@
+"""Member-side services: saving a report idempotently, and the writing hints shown before sending."""
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+from django_scopes import scope
+
+from sinergi.kim.models import Report, ReportPhoto
+from sinergi.kim.photos import clean_photo
+from sinergi.kim.workflow import EDITABLE_BY_AUTHOR, TransitionError
+
+MAX_PHOTOS = 10
+TITLE_MIN, TITLE_MAX = 20, 100
+BODY_MIN_WORDS = 80
+
+# Words that usually answer "when" and "where" in an Indonesian news report.
+_WHEN = re.compile(
+    r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|pagi|siang|sore|malam|kemarin|hari ini|pukul|jam|"
+    r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|tanggal|\d{1,2}[./:]\d{2})\b",
+    re.IGNORECASE,
+)
+_WHERE = re.compile(
+    r"\b(di|ke|dusun|rt|rw|balai|desa|kampung|jalan|jl|masjid|sekolah|posyandu|lapangan|pantai|sungai|kantor|gedung)\b",
+    re.IGNORECASE,
+)
+_WHO = re.compile(r"\b(warga|bapak|ibu|pak|bu|kepala|ketua|anggota|kader|petugas|siswa|pemuda|masyarakat|tim|kelompok)\b"
+                  r"|\b[A-Z][a-z]+ [A-Z][a-z]+\b")  # fmt: skip
+_WHAT = re.compile(r"\b(kegiatan|acara|rapat|musyawarah|pelatihan|lomba|gotong royong|panen|pembangunan|bantuan|"
+                   r"penyuluhan|pemeriksaan|pembagian|peresmian|kerja bakti|sosialisasi)\b", re.IGNORECASE)  # fmt: skip
+
+
+@dataclass
+class Hint:
+    key: str
+    ok: bool
+    message: str
+
+
+def writing_hints(title: str, body: str, photo_count: int, event_date=None, place: str = "") -> list[Hint]:
+    """Hints, never blockers: does the report say what, who, when and where, and is it long enough?"""
+    text = f"{title}\n{body}"
+    words = len(body.split())
+    title_length = len(title.strip())
+    return [
+        Hint("what", bool(_WHAT.search(text)) or words >= BODY_MIN_WORDS,
+             str(_("Apa yang terjadi? Sebutkan kegiatannya dengan jelas."))),
+        Hint("who", bool(_WHO.search(text)), str(_("Siapa yang terlibat? Sebutkan nama atau kelompoknya."))),
+        Hint("when", bool(_WHEN.search(text)) or event_date is not None,
+             str(_("Kapan terjadinya? Tulis hari, tanggal atau jamnya."))),
+        Hint("where", bool(place.strip()) or bool(_WHERE.search(body)),
+             str(_("Di mana tempatnya? Tulis dusun, RT atau nama tempatnya."))),
+        Hint("title", TITLE_MIN <= title_length <= TITLE_MAX,
+             str(_("Judul sebaiknya %(min)s–%(max)s huruf (sekarang %(n)s).") % {"min": TITLE_MIN, "max": TITLE_MAX, "n": title_length})),
+        Hint("length", words >= BODY_MIN_WORDS,
+             str(_("Isi sebaiknya minimal %(min)s kata (sekarang %(n)s).") % {"min": BODY_MIN_WORDS, "n": words})),
+        Hint("photo", photo_count >= 1, str(_("Sertakan minimal satu foto kegiatan."))),
+    ]  # fmt: skip
+
+
+@dataclass
+class SaveResult:
+    report: Report
+    created: bool
+
+
+def save_report(member, *, client_key, fields: dict, photos=(), remove_photo_ids=()) -> SaveResult:
+    """Create or update the member's report identified by the key made on the phone.
+
+    Sending the same key again (a retry after a dropped connection, a double tap) updates the same
+    report instead of creating a second one. Photos are validated and cleaned one by one; a refused
+    photo raises ValidationError naming it, and nothing of that save is kept (the previous state of
+    the report stays as it was).
+    """
+    key = uuid.UUID(str(client_key))
+    village = member.village
+    cleaned = [clean_photo(photo) for photo in photos]  # refuse bad photos before touching the database
+    with scope(village=village), transaction.atomic():
+        report = Report.objects.select_for_update().filter(author=member, client_key=key).first()
+        created = report is None
+        if created:
+            report = Report(village=village, kim=member.kim, author=member, client_key=key)
+        elif report.state not in EDITABLE_BY_AUTHOR:
+            raise TransitionError(_("Laporan ini sudah diputuskan desa dan tidak bisa diubah lagi."))
+        for name, value in fields.items():
+            setattr(report, name, value)
+        try:
+            with transaction.atomic():
+                report.save()
+        except IntegrityError:
+            # Two copies of the same first send raced; the other one won: update that one.
+            report = Report.objects.select_for_update().get(author=member, client_key=key)
+            created = False
+            for name, value in fields.items():
+                setattr(report, name, value)
+            report.save()
+        if remove_photo_ids:
+            report.photos.filter(pk__in=list(remove_photo_ids)).delete()
+        existing = report.photos.count()
+        if existing + len(cleaned) > MAX_PHOTOS:
+            raise TransitionError(_("Maksimal %(max)s foto per laporan.") % {"max": MAX_PHOTOS})
+        for n, photo in enumerate(cleaned, start=existing):
+            stored = ReportPhoto(
+                report=report, format=photo.format, width=photo.width, height=photo.height, order=n
+            )
+            stored.file.save("foto", photo.content, save=False)
+            stored.save()
+    return SaveResult(report, created)

@@ -1,0 +1,109 @@
+"""The report workflow as a table: every action from every state, by every kind of person."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django_scopes import scope
+
+from sinergi.kim.models import Notification, Report, ReportEvent
+from sinergi.kim.tests.conftest import write_report
+from sinergi.kim.workflow import TRANSITIONS, TransitionError, do_transition
+from sinergi.villages.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+S = Report.State
+
+EXPECTED = {
+    # (state, action): the state it leads to, or None when it is not allowed from there
+    (S.DRAFT, "submit"): S.SUBMITTED,
+    (S.REVISION, "submit"): S.SUBMITTED,
+    (S.SUBMITTED, "request_revision"): S.REVISION,
+    (S.SUBMITTED, "approve_publish"): S.PUBLISHED,
+    (S.SUBMITTED, "approve_draft"): S.APPROVED_DRAFT,
+    (S.SUBMITTED, "reject"): S.REJECTED,
+    (S.APPROVED_DRAFT, "publish_news"): S.PUBLISHED,
+}
+
+
+@pytest.mark.parametrize("state", list(S))
+@pytest.mark.parametrize("action", list(TRANSITIONS))
+def test_the_transition_table(state, action, member, operator):
+    report = write_report(member)
+    with scope(village=report.village):
+        Report.objects.filter(pk=report.pk).update(state=state)
+    report.refresh_from_db()
+    actor = member.user if TRANSITIONS[action].actor == "author" else operator
+    target = EXPECTED.get((state, action))
+
+    if target is None:
+        with pytest.raises(TransitionError):
+            do_transition(report, action, by=actor, comment="catatan")
+        report.refresh_from_db()
+        assert report.state == state
+    else:
+        assert do_transition(report, action, by=actor, comment="catatan").state == target
+
+
+def test_only_the_author_may_submit(member, lead, operator):
+    report = write_report(member)
+    for intruder in (lead.user, operator):
+        with pytest.raises(PermissionDenied):
+            do_transition(report, "submit", by=intruder)
+
+
+def test_a_member_cannot_decide_and_another_villages_operator_cannot_either(member, other_operator, lead):
+    report = do_transition(write_report(member), "submit", by=member.user)
+    for intruder in (member.user, lead.user, other_operator):
+        with pytest.raises(PermissionDenied):
+            do_transition(report, "approve_publish", by=intruder)
+    report.refresh_from_db()
+    assert report.state == S.SUBMITTED
+
+
+def test_revision_and_rejection_need_a_comment(member, operator):
+    report = do_transition(write_report(member), "submit", by=member.user)
+    for action in ("request_revision", "reject"):
+        with pytest.raises(TransitionError, match="alasan"):
+            do_transition(report, action, by=operator, comment="  ")
+
+
+def test_approving_twice_creates_one_news_page(member, operator):
+    report = do_transition(write_report(member), "submit", by=member.user)
+    do_transition(report, "approve_publish", by=operator)
+    with pytest.raises(TransitionError, match="Diterbitkan"):
+        do_transition(report, "approve_publish", by=operator)
+    assert NewsPage.objects.filter(title=report.title).count() == 1
+
+
+def test_publishing_credits_the_kim_and_the_member(client, member, operator):
+    report = do_transition(write_report(member), "submit", by=member.user)
+    report = do_transition(report, "approve_publish", by=operator)
+
+    page = report.news_page
+    assert page.live
+    assert page.credit == "KIM Sebuntal Bersatu (Andi Saputra)"
+    html = client.get(page.url).content.decode()
+    assert "KIM Sebuntal Bersatu (Andi Saputra)" in html
+    assert "Warga Dusun II bergotong royong" in html
+
+
+def test_every_transition_is_recorded_with_who_and_why_and_notifies(
+    member, operator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = do_transition(write_report(member), "submit", by=member.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_transition(report, "request_revision", by=operator, comment="Tambahkan nama ketua RT.")
+
+    with scope(village=report.village):
+        events = list(ReportEvent.objects.filter(report=report).values_list("action", "actor", "comment"))
+        author_notes = list(Notification.objects.filter(user=member.user).values_list("message", flat=True))
+        operator_notes = Notification.objects.filter(user=operator).count()
+    assert events == [
+        ("submit", member.user.pk, ""),
+        ("request_revision", operator.pk, "Tambahkan nama ketua RT."),
+    ]
+    assert any("Tambahkan nama ketua RT." in note for note in author_notes)
+    assert operator_notes == 1
+    assert [m.to for m in mail.outbox] == [[operator.email], [member.user.email]]
+    assert "Tambahkan nama ketua RT." in mail.outbox[1].body
