@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 REGENCY_CODE = "64.02"
 DISTRICT_CODE = "64.02.17"
-DEMO_PASSWORD = "sinergi-demo"  # noqa: S105 - a documented demo password, printed by the command
+DEMO_PASSWORD = "sinergi-demo"  # documented and printed by the command; only for demo accounts
 
 # --------------------------------------------------------------------------- people
 
@@ -184,6 +184,7 @@ class VillageDemo:
     news: tuple[str, ...]
     products: tuple[Product, ...]
     gallery: tuple[str, tuple[str, ...], str] | None = None  # (title, captions, scene)
+    sport: str = ""  # the sport of the village tournament; by default one of SPORTS
     institutions_extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
@@ -1245,12 +1246,14 @@ VILLAGES = [
             ),
             "sport",
         ),
+        sport="Bola Voli",
     ),
 ]
 
 # --------------------------------------------------------------------------- news topics
 
-# Every topic has two title variants; villages alternate so that titles differ even for a shared topic.
+# Every topic has two or three title variants; villages rotate through them so that titles differ even
+# for a shared topic.
 NEWS_TOPICS = {
     "posyandu": {
         "category": "kesehatan",
@@ -1259,6 +1262,7 @@ NEWS_TOPICS = {
         "titles": (
             "Posyandu {posyandu} Timbang {balita} Balita, Kader Ingatkan Gizi Seimbang",
             "{balita} Balita di {desa} Terima Vitamin A dan Makanan Tambahan",
+            "Cegah Stunting, Kader Posyandu {posyandu} {nama} Sajikan PMT dari Bahan Lokal",
         ),
         "intro": "Orang tua membawa balita ke Posyandu {posyandu} untuk ditimbang, diukur tinggi badannya "
         "dan menerima makanan tambahan berbahan pangan lokal.",
@@ -1285,6 +1289,7 @@ NEWS_TOPICS = {
         "titles": (
             "Musdes {desa} Sepakati Prioritas Pembangunan dalam RKP Desa {tahun_depan}",
             "Warga {nama} Bahas Usulan Pembangunan {tahun_depan} dalam Musyawarah Desa",
+            "{usulan} Usulan Dibahas, BPD dan Pemdes {nama} Tetapkan Rancangan RKP Desa {tahun_depan}",
         ),
         "intro": "Musyawarah desa membahas dan menyepakati rancangan Rencana Kerja Pemerintah Desa (RKP Desa) "
         "Tahun {tahun_depan} yang dihimpun dari musyawarah dusun.",
@@ -1311,6 +1316,7 @@ NEWS_TOPICS = {
         "titles": (
             "Warga {dusun} Gotong Royong Bersihkan Saluran Air Jelang Musim Hujan",
             "Kerja Bakti Serentak, Warga {nama} Bersihkan Parit dan Fasilitas Umum",
+            "Antisipasi Genangan, {warga} Warga {dusun} Turun Bersihkan Gorong-Gorong",
         ),
         "intro": "Puluhan warga turun membersihkan parit, memangkas rumput dan memperbaiki gorong-gorong yang "
         "tersumbat.",
@@ -1336,6 +1342,7 @@ NEWS_TOPICS = {
         "titles": (
             "Pemdes {nama} Salurkan BLT Dana Desa kepada {kpm} Keluarga Penerima Manfaat",
             "BLT Dana Desa Cair, {kpm} KPM di {desa} Terima Rp 900 Ribu",
+            "Disaksikan BPD, Penyaluran BLT Dana Desa {nama} Berjalan Tertib",
         ),
         "intro": "Bantuan langsung tunai dari Dana Desa disalurkan kepada keluarga penerima manfaat yang "
         "ditetapkan melalui musyawarah desa khusus.",
@@ -1362,6 +1369,7 @@ NEWS_TOPICS = {
         "titles": (
             "{peserta} Pelaku UMKM {nama} Ikuti Pelatihan Kemasan dan Pemasaran Daring",
             "UMKM {desa} Belajar Foto Produk dan Berjualan Lewat Marketplace",
+            "Ibu-ibu Pelaku Usaha {nama} Dilatih Urus PIRT dan Kemasan Menarik",
         ),
         "intro": "Pelatihan dua hari membekali pelaku usaha rumahan dengan cara mengemas produk, mengurus izin "
         "PIRT dan memasarkan lewat media sosial.",
@@ -1387,6 +1395,7 @@ NEWS_TOPICS = {
         "titles": (
             "{kelompok} Panen {panen_judul}, Hasil Capai {hasil_singkat}",
             "Panen {panen_judul} di {desa}, Petani Berharap Harga Tetap Stabil",
+            "Kades {kades} Ikut Panen {panen_judul} Bersama {kelompok}",
         ),
         "intro": "Panen {panen} di {desa} dihadiri kepala desa dan penyuluh. Hasilnya {hasil}.",
         "caption": "Panen {panen} di {desa}",
@@ -1435,6 +1444,7 @@ NEWS_TOPICS = {
         "titles": (
             "Turnamen {olahraga} Kades Cup {nama} Dibuka, {tim} Tim Bertanding",
             "Turnamen {olahraga} Antar-RT {desa} Ramai Penonton, Pelapak Ikut Untung",
+            "{karang_taruna} Gelar Turnamen {olahraga}, Pemuda {nama} Diajak Jauhi Narkoba",
         ),
         "intro": "Turnamen yang digelar Karang Taruna menjadi ajang silaturahmi pemuda antar-RT dan desa "
         "tetangga sekaligus menggerakkan ekonomi warga.",
@@ -1461,6 +1471,7 @@ NEWS_TOPICS = {
         "titles": (
             "Pengajian Akbar di {masjid} Ajak Warga Perkuat Silaturahmi",
             "Majelis Taklim {desa} Gelar Pengajian dan Santunan {yatim} Anak Yatim",
+            "Jamaah {masjid} Himpun Infak untuk Santunan {yatim} Anak Yatim dan Duafa",
         ),
         "intro": "Ratusan jamaah mengikuti pengajian yang dirangkai dengan penyerahan santunan kepada anak "
         "yatim dan duafa.",
@@ -1585,6 +1596,7 @@ NEWS_TOPICS = {
         "titles": (
             "Posbindu {desa} Periksa Tekanan Darah dan Gula Darah {lansia} Warga",
             "Lansia di {nama} Antusias Ikuti Pemeriksaan Kesehatan Gratis",
+            "Jemput Bola ke {dusun}, Posbindu {nama} Temukan Warga dengan Hipertensi",
         ),
         "intro": "Pemeriksaan kesehatan gratis bagi warga usia dewasa dan lanjut usia digelar bergiliran di "
         "setiap dusun.",

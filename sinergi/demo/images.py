@@ -324,7 +324,7 @@ def _fit_text(draw, box, text, bold=True, colour=(255, 255, 255)):
 
 def _jpeg(img) -> bytes:
     buffer = io.BytesIO()
-    img.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    img.save(buffer, "JPEG", quality=JPEG_QUALITY)
     return buffer.getvalue()
 
 
@@ -377,9 +377,11 @@ def portrait(seed, colour: str, female: bool = False) -> bytes:
     return _jpeg(img)
 
 
-def logo(initials: str, colour: str, label: str, seed) -> bytes:
-    """A round emblem with the village initials, as PNG with a transparent background."""
-    rng = random.Random(f"logo:{seed}")
+def logo(initials: str, colour: str, label: str, water: bool = False) -> bytes:
+    """A round emblem with the village initials, as PNG with a transparent background.
+
+    `water` draws waves (coastal and river villages) instead of rice stalks.
+    """
     size = LOGO_SIZE
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
@@ -388,22 +390,21 @@ def logo(initials: str, colour: str, label: str, seed) -> bytes:
     draw.ellipse((8, 8, size - 8, size - 8), fill=gold)
     draw.ellipse((26, 26, size - 26, size - 26), fill=main)
     draw.ellipse((44, 44, size - 44, size - 44), outline=(255, 255, 255), width=4)
-    # a motif: waves for water villages, a rice stalk otherwise
-    if rng.random() < 0.5:
+    if water:
         for k in range(3):
             y = size * 0.64 + k * 18
             draw.arc((size * 0.28, y - 20, size * 0.5, y + 20), 200, 340, fill=(255, 255, 255), width=5)
             draw.arc((size * 0.5, y - 20, size * 0.72, y + 20), 200, 340, fill=(255, 255, 255), width=5)
     else:
         for side in (-1, 1):
-            for k in range(6):
-                x = size / 2 + side * (size * 0.26 - k * 6)
-                y = size * 0.72 - k * 26
-                draw.ellipse((x - 9, y - 14, x + 9, y + 14), fill=gold)
-    draw.text((size / 2, size * 0.42), initials, font=font(150, bold=True), fill=(255, 255, 255), anchor="mm")
+            for k in range(5):
+                x = size / 2 + side * (size * 0.3 - k * 5)
+                y = size * 0.75 - k * 20
+                draw.ellipse((x - 8, y - 12, x + 8, y + 12), fill=gold)
+    draw.text((size / 2, size * 0.4), initials, font=font(140, bold=True), fill=(255, 255, 255), anchor="mm")
     ribbon = (size * 0.14, size * 0.8, size * 0.86, size * 0.93)
     draw.rounded_rectangle(ribbon, radius=16, fill=gold)
     _fit_text(draw, ribbon, label.upper(), colour=_shade(main, 0.8))
     buffer = io.BytesIO()
-    img.save(buffer, "PNG", optimize=True)
+    img.save(buffer, "PNG")
     return buffer.getvalue()

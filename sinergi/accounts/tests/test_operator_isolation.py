@@ -8,12 +8,15 @@ choosers, searches, reports, the admin API) is requested with search and filter 
 at Sebuntal. A new Wagtail version or a newly installed admin app is therefore covered without
 editing this file.
 
-Sebuntal's unpublished content carries the marker "QQZ" (draft titles, draft body, a never-published
-page, image and document titles and file names): no response to the other operator may contain it,
+Sebuntal's unpublished content carries the marker "QQZ-" (draft titles, draft body, a never-published
+page in moderation, image and document titles): no response to the other operator may contain it,
 serve one of Sebuntal's files, or change anything in the database. Every failing URL is collected
 and reported in one assertion. Positive controls prove the probes are not vacuous: Sebuntal's own
 operator sees the markers through the same URLs and can edit, publish and upload; the regency
 admin can edit any village.
+
+Leaks found and not yet fixed are listed in KNOWN_HOLES: the sweeps tolerate them (as leaks, never
+as writes) and test_known_hole_is_closed (strict xfail) tells when one is fixed.
 """
 
 import html
@@ -48,14 +51,15 @@ from wagtail.models import (
 from wagtail.search import index
 
 from sinergi.core.tests import helpers as h
-from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
+from sinergi.villages.models import NewsAttachment, NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
 Image = get_image_model()
 Document = get_document_model()
 
-MARKER = re.compile(r"qqz", re.IGNORECASE)
+# With its hyphen the marker cannot turn up by chance in a CSRF token or a random file name.
+MARKER = re.compile(r"qqz-", re.IGNORECASE)
 SEARCH_WORD = "Sebuntalia"  # in every Sebuntal title below; never in a marker, so an echoed query is harmless
 
 
@@ -90,7 +94,6 @@ class World:
     santan_collection: Collection
     santan_group: object
     other_operator: object
-    extra: dict = field(default_factory=dict)
 
 
 def _publish_news(parent, title, user, **fields):
@@ -113,7 +116,7 @@ def _draft(page, user, title, **fields):
 
 
 @pytest.fixture
-def world(sebuntal, santan_ulu, operator, other_operator, tmp_path):
+def world(sebuntal, santan_ulu, operator, other_operator):
     home = sebuntal.page
     news_index = NewsIndexPage.objects.child_of(home).get()
     article = _publish_news(news_index, f"Panen jagung {SEARCH_WORD}", operator)
@@ -140,7 +143,7 @@ def world(sebuntal, santan_ulu, operator, other_operator, tmp_path):
     )
     article.image = image
     article.save(update_fields=["image"])
-    article.lock(user=operator) if hasattr(article, "lock") else None
+    NewsAttachment.objects.create(page=article, document=document)
     Page.objects.filter(pk=article.pk).update(locked=True, locked_by=operator)
 
     moderated = NewsPage(title=f"Rencana anggaran {SEARCH_WORD} QQZ-MODERASI", body="<p>x</p>", live=False)
@@ -207,7 +210,7 @@ def world(sebuntal, santan_ulu, operator, other_operator, tmp_path):
 
 
 def snapshot(world: World) -> dict:
-    """What the other operator could change; compared before and after every request."""
+    """What the other operator could change; compared before and after the requests to each URL."""
     page_ids = [p.pk for p in world.pages.values()] + [world.santan_article.pk]
     storage = world.image.file.storage
     image = Image.objects.filter(pk=world.image.pk).values().first()
@@ -232,7 +235,7 @@ def snapshot(world: World) -> dict:
                 "url_path",
                 "expire_at",
                 "go_live_at",
-            )  # fmt: skip
+            )
         ),
         "page_count": Page.objects.count(),
         "revisions": Revision.objects.count(),
@@ -336,6 +339,7 @@ PK_BY_NAMESPACE = {
 # Patterns with unnamed groups cannot be filled generically; each one is spelt out here, and an
 # unknown one fails test_every_admin_pattern_with_a_tenant_parameter_is_probed.
 POSITIONAL = {"wagtailadmin_pages:revisions_compare": lambda page: [page.pk, "earliest", "latest"]}
+PAGE_TYPE_PARAMS = ({"content_type_app_name", "content_type_model_name"}, {"app_label", "model_name"})
 API_PAGE_ACTIONS = (
     "convert_alias",
     "copy",
@@ -357,6 +361,10 @@ def _primary_kind(route: AdminRoute) -> str | None:
             return PK_BY_NAMESPACE[route.namespace]
     if route.name in POSITIONAL:
         return "page"
+    if route.namespace == "wagtailadmin_pages" and set(route.params) in PAGE_TYPE_PARAMS:
+        return "page_type"
+    if route.namespace == "wagtailadmin_workflows" and route.params in {("pk",), ("task_id",)}:
+        return "task" if "task" in route.name else "workflow"
     return None
 
 
@@ -370,11 +378,20 @@ def _objects_of_kind(kind: str, world: World) -> list:
         "session": [world.editing_session],
         "user": [world.operator],
         "group": [world.village.operators_group],
+        "page_type": sorted({p.specific_class for p in world.pages.values()}, key=lambda m: m.__name__),
+        "workflow": [world.workflow],
+        "task": [world.task],
     }[kind]
 
 
 def _values(param: str, route: AdminRoute, kind: str, obj, world: World) -> list:
     """Possible values of `param` for a request about `obj`; [] when that combination makes no sense."""
+    if kind == "page_type":
+        return [
+            obj._meta.app_label if param in {"content_type_app_name", "app_label"} else obj._meta.model_name
+        ]
+    if kind in {"workflow", "task"}:
+        return [obj.pk]
     if PRIMARY_PARAMS.get(param) == kind or (param == "pk" and PK_BY_NAMESPACE.get(route.namespace) == kind):
         if kind == "upload" and route.namespace not in {"wagtailimages", "wagtaildocs"}:
             return []
@@ -456,7 +473,7 @@ def _bulk_action_urls(world: World) -> list[tuple[str, str]]:
             query = "&".join(f"id={pk}" for pk in ids)
             for action in actions:
                 url = reverse("wagtail_bulk_action", args=[app_label, model_name, action])
-                urls.append(("wagtail_bulk_action", f"{url}?{query}"))
+                urls.append((f"wagtail_bulk_action[{app_label}.{model_name}.{action}]", f"{url}?{query}"))
     return urls
 
 
@@ -490,52 +507,127 @@ def hostile_post(world: World) -> dict:
 
 
 @dataclass
+class Finding:
+    route: str
+    kind: str  # leak | file | redirect | write | error
+    message: str
+
+
+@dataclass
 class Probe:
-    problems: list[str] = field(default_factory=list)
-    statuses: dict[str, int] = field(default_factory=dict)
-    shown: set[str] = field(default_factory=set)  # route names whose response showed a marker
+    findings: list[Finding] = field(default_factory=list)
+    shown: set[str] = field(default_factory=set)  # routes whose response showed Sebuntal's data
+
+    def add(self, route, kind, message):
+        self.findings.append(Finding(route, kind, message))
+        if kind in {"leak", "file"}:
+            self.shown.add(route)
 
 
-def _body(response) -> bytes:
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content)
-    return response.content
+def _body(response) -> str:
+    raw = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
+    return html.unescape(raw.decode("utf-8", "replace"))
 
 
-def _serves_a_file(response) -> bool:
-    content_type = response.get("Content-Type", "")
-    return response.status_code == 200 and (
-        content_type.startswith(("image/", "application/pdf", "application/octet-stream"))
-        or "attachment" in response.get("Content-Disposition", "")
-    )
+def _inspect(response, where, route, probe, *, check_files):
+    status = response.status_code
+    if status >= 500:
+        probe.add(route, "error", f"{where} -> {status}: server error")
+        return
+    if status < 300:
+        body = _body(response)
+        found = MARKER.search(body)
+        if found:
+            snippet = " ".join(body[max(0, found.start() - 70) : found.start() + 50].split())
+            probe.add(route, "leak", f"{where} -> {status}: shows Sebuntal's data: …{snippet}…")
+        content_type = response.get("Content-Type", "")
+        if check_files and (
+            content_type.startswith(("image/", "application/pdf", "application/octet-stream"))
+            or "attachment" in response.get("Content-Disposition", "")
+        ):
+            probe.add(route, "file", f"{where} -> {status}: serves a file ({content_type})")
+    elif MARKER.search(response.get("Location", "")):
+        probe.add(route, "redirect", f"{where} -> {status}: redirects to {response['Location']}")
 
 
-def request(client, method, url, name, probe: Probe, world: World, data=None, check_db=True):
-    before = snapshot(world) if check_db else None
-    response = client.post(url, data or {}) if method == "POST" else client.get(url)
-    body = html.unescape(_body(response).decode("utf-8", "replace"))
-    probe.statuses[f"{method} {url}"] = response.status_code
-    where = f"{method} {url} [{name}] -> {response.status_code}"
-    if response.status_code >= 500:
-        probe.problems.append(f"{where}: server error")
-    if response.status_code < 300 and MARKER.search(body):
-        probe.shown.add(name)
-        snippet = body[max(0, MARKER.search(body).start() - 60) :][:140].replace("\n", " ")
-        probe.problems.append(f"{where}: shows Sebuntal's data …{snippet}…")
-    if _serves_a_file(response):
-        probe.shown.add(name)
-        probe.problems.append(f"{where}: serves a file ({response['Content-Type']})")
-    if MARKER.search(response.get("Location", "")):
-        probe.problems.append(f"{where}: redirects to {response['Location']}")
-    if check_db:
-        after = snapshot(world)
-        if after != before:
-            probe.problems.append(f"{where}: changed the database: {_diff(before, after)}")
-    return response
+def probe_urls(
+    client, world, urls, *, methods=("GET", "POST", "hostile POST"), check_db=True, check_files=True
+):
+    """Request every URL with every method; collect what leaked or changed, never stop at the first."""
+    probe = Probe()
+    hostile = hostile_post(world)
+    state = snapshot(world) if check_db else None
+    for route, url in urls:
+        for method in methods:
+            if method == "GET":
+                response = client.get(url)
+            else:
+                response = client.post(url, hostile if method == "hostile POST" else {})
+            _inspect(response, f"{method} {url}", route, probe, check_files=check_files)
+        if check_db:
+            after = snapshot(world)
+            if after != state:
+                probe.add(
+                    route,
+                    "write",
+                    f"{' / '.join(methods)} {url}: changed the database: {_diff(state, after)}",
+                )
+                state = after
+    return probe
 
 
-def _report(problems: list[str]) -> str:
-    return f"{len(problems)} isolation failure(s):\n" + "\n".join(problems)
+def _report(findings: list[Finding]) -> str:
+    return f"{len(findings)} isolation failure(s):\n" + "\n".join(f.message for f in findings)
+
+
+# Holes found by these tests, open in Wagtail 7.4 as configured here. Each shows Sebuntal's unpublished
+# titles or private media metadata to any other operator; none lets them change anything. The sweeps
+# tolerate exactly these routes (as leaks only, never writes), and test_known_hole_is_closed fails as
+# soon as a hole is fixed, so its entry can be removed.
+# Holes found by this file were closed in sinergi/accounts/admin_guard.py and sinergi/core/wagtail_hooks.py.
+KNOWN_HOLES: dict[str, tuple[str, list[str]]] = {}
+KNOWN_LEAKS = {route for _why, routes in KNOWN_HOLES.values() for route in routes}
+
+
+def _unexpected(probe: Probe) -> list[Finding]:
+    return [f for f in probe.findings if not (f.kind == "leak" and f.route in KNOWN_LEAKS)]
+
+
+LISTING_EXCLUDED = {
+    "wagtailadmin_logout",  # would end the session the probe runs in
+    "wagtailadmin_error_test",  # raises on purpose
+}
+
+
+def listing_urls(world: World) -> list[tuple[str, str]]:
+    """Every admin pattern without parameters, with searches and filters aimed at Sebuntal."""
+    news, home, col = world.pages["news_index"].pk, world.pages["home"].pk, world.village.collection_id
+    urls = []
+    for route in admin_routes():
+        if route.params or route.positional or route.name in LISTING_EXCLUDED:
+            continue
+        queries = ["", f"?q={SEARCH_WORD}", f"?collection_id={col}"]
+        if route.namespace.startswith("wagtailadmin_api"):
+            queries = [
+                "",
+                f"?search={SEARCH_WORD}",
+                f"?child_of={news}",
+                f"?descendant_of={home}",
+                f"?child_of={news}&for_explorer=1",
+                f"?collection={col}",
+                f"?id={world.image.pk}",
+            ]
+        base = reverse(route.name)
+        urls.extend((route.name, base + query) for query in queries)
+    return urls
+
+
+@pytest.fixture
+def intruder(client, other_operator):
+    """Santan Ulu's operator, logged in to the admin; server errors come back as 500 responses."""
+    client.force_login(other_operator)
+    client.raise_request_exception = False
+    return client
 
 
 # --------------------------------------------------------------------------- the sweeps
@@ -544,9 +636,10 @@ def _report(problems: list[str]) -> str:
 def test_every_admin_pattern_with_a_tenant_parameter_is_probed(world):
     """The enumeration is not vacuous: the actions the brief names are all in it, nothing is unreadable."""
     urls, unfilled = tenant_urls(world)
-    names = {name for name, _url in urls}
+    names = {name.split("[")[0] for name, _url in urls}
     expected = {
         "wagtailadmin_explore",
+        "wagtailadmin_explore_results",
         "wagtailadmin_pages:edit",
         "wagtailadmin_pages:delete",
         "wagtailadmin_pages:add_subpage",
@@ -561,15 +654,104 @@ def test_every_admin_pattern_with_a_tenant_parameter_is_probed(world):
         "wagtailadmin_pages:revisions_compare",
         "wagtailadmin_pages:history",
         "wagtailadmin_pages:preview_on_edit",
+        "wagtailadmin_pages:preview_on_add",
         "wagtailadmin_pages:view_draft",
+        "wagtailadmin_pages:usage",
+        "wagtailadmin_pages:type_use",
         "wagtailadmin_pages:workflow_history",
         "wagtailadmin_pages:workflow_action",
+        "wagtailadmin_pages:confirm_workflow_cancellation",
         "wagtailadmin_pages:lock",
         "wagtailadmin_pages:unlock",
         "wagtailadmin_pages:convert_alias",
         "wagtailadmin_pages:set_privacy",
         "wagtailadmin_api:pages:detail",
         "wagtailadmin_api:pages:action",
+        "wagtailadmin_choose_page_child",
+        "wagtailadmin_editing_sessions:ping",
+        "wagtailimages:edit",
+        "wagtailimages:delete",
+        "wagtailimages:image_usage",
+        "wagtailimages:preview",
+        "wagtailimages:url_generator",
+        "wagtailimages:edit_multiple",
+        "wagtailimages:create_multiple_from_uploaded_image",
+        "wagtailimages_chooser:chosen",
+        "wagtailimages_chooser:select_format",
+        "wagtaildocs:edit",
+        "wagtaildocs:delete",
+        "wagtaildocs:document_usage",
+        "wagtaildocs_chooser:chosen",
+        "wagtailadmin_collections:edit",
+        "wagtailadmin_collections:delete",
+        "wagtailadmin_collections:set_privacy",
+        "wagtailusers_users:edit",
+        "wagtailusers_groups:edit",
+        "wagtail_bulk_action",
+    }
+    assert expected <= names, sorted(expected - names)
+    # What is left out names no village's object: sites, redirects, settings, password reset, tags.
+    tenant_params = set(PRIMARY_PARAMS) | {"page_to_move_id", "destination_id", "revision_id", "object_id"}
+    unreadable = [r.name for r in unfilled if set(r.params) & tenant_params]
+    assert not unreadable, f"admin patterns naming a tenant object that this test cannot fill: {unreadable}"
+    assert all(r.name in POSITIONAL for r in admin_routes() if r.positional)
+
+
+def test_it_refuses_every_admin_action_on_sebuntal_objects_to_another_village_operator(intruder, world):
+    urls, _unfilled = tenant_urls(world)
+
+    probe = probe_urls(intruder, world, urls)
+
+    assert intruder.get(reverse("wagtailadmin_home")).status_code == 200, "the sweep logged the operator out"
+    assert not _unexpected(probe), _report(_unexpected(probe))
+    assert world.image.file.storage.exists(world.image.file.name)
+    assert world.document.file.storage.exists(world.document.file.name)
+
+
+def test_admin_listings_choosers_searches_and_reports_do_not_reveal_sebuntal(intruder, world):
+    probe = probe_urls(
+        intruder, world, listing_urls(world), methods=("GET",), check_db=False, check_files=False
+    )
+
+    assert not _unexpected(probe), _report(_unexpected(probe))
+
+
+class LeakStillOpen(Exception):
+    pass
+
+
+@pytest.mark.parametrize(
+    "hole",
+    [
+        pytest.param(hole, marks=pytest.mark.xfail(strict=True, raises=LeakStillOpen, reason=why))
+        for hole, (why, _routes) in KNOWN_HOLES.items()
+    ],
+)
+def test_known_hole_is_closed(intruder, world, hole):
+    routes = set(KNOWN_HOLES[hole][1])
+    urls = [(name, url) for name, url in [*tenant_urls(world)[0], *listing_urls(world)] if name in routes]
+    assert {name for name, _url in urls} == routes, "a route of this hole is gone: update KNOWN_HOLES"
+
+    probe = probe_urls(intruder, world, urls, methods=("GET",), check_db=False, check_files=False)
+
+    if probe.findings:
+        raise LeakStillOpen(_report(probe.findings))
+
+
+def test_sebuntal_operator_sees_the_markers_through_the_same_urls(client, world, operator):
+    """Positive control for the sweep: the URLs are right and the marker check would catch a leak."""
+    client.force_login(operator)
+    client.raise_request_exception = False
+    must_show = {
+        "wagtailadmin_explore",
+        "wagtailadmin_pages:edit",
+        "wagtailadmin_pages:delete",
+        "wagtailadmin_pages:history",
+        "wagtailadmin_pages:revisions_view",
+        "wagtailadmin_pages:view_draft",
+        "wagtailadmin_pages:usage",
+        "wagtailadmin_pages:workflow_history",
+        "wagtailadmin_api:pages:detail",
         "wagtailimages:edit",
         "wagtailimages:delete",
         "wagtailimages:image_usage",
@@ -579,119 +761,21 @@ def test_every_admin_pattern_with_a_tenant_parameter_is_probed(world):
         "wagtaildocs:delete",
         "wagtaildocs:document_usage",
         "wagtaildocs_chooser:chosen",
-        "wagtailadmin_collections:edit",
-        "wagtail_bulk_action",
     }
-    assert expected <= names, sorted(expected - names)
-    # Patterns whose parameters name no tenant object (sites, workflows, redirects, settings, …).
-    # They are listed so a new tenant-scoped pattern with an unknown parameter name is noticed.
-    unknown = [
-        r.name
-        for r in unfilled
-        if set(r.params)
-        - {"pk", "redirect_id", "app_label", "model_name", "app_name", "action"}
-        - {"uidb64", "token", "content_type_app_name", "content_type_model_name", "task_id"}
-    ]
-    assert not unknown, f"admin patterns with parameters this test cannot fill: {unknown}"
-    assert all(r.name in POSITIONAL for r in admin_routes() if r.positional)
+    urls = [(n, u) for n, u in tenant_urls(world)[0] if n in must_show]
 
+    probe = probe_urls(client, world, urls, methods=("GET",), check_db=False)
 
-def test_it_refuses_every_admin_action_on_sebuntal_objects_to_another_village_operator(
-    client, world, other_operator
-):
-    client.force_login(other_operator)
-    client.raise_request_exception = False
-    urls, _unfilled = tenant_urls(world)
-    probe = Probe()
-    hostile = hostile_post(world)
-    for name, url in urls:
-        request(client, "GET", url, name, probe, world)
-        request(client, "POST", url, name, probe, world)
-        request(client, "POST", url, name, probe, world, data=hostile)
-
-    assert client.get(reverse("wagtailadmin_home")).status_code == 200, "the sweep logged the operator out"
-    assert not probe.problems, _report(probe.problems)
-    assert world.image.file.storage.exists(world.image.file.name)
-    assert world.document.file.storage.exists(world.document.file.name)
-
-
-def test_sebuntal_operator_sees_the_markers_through_the_same_urls(client, world, operator):
-    """Positive control for the sweep above: the URLs are right and the marker check works."""
-    client.force_login(operator)
-    client.raise_request_exception = False
-    urls, _unfilled = tenant_urls(world)
-    probe = Probe()
-    for name, url in urls:
-        if name in {"wagtail_bulk_action", "wagtailadmin_editing_sessions:ping"}:
-            continue
-        request(client, "GET", url, name, probe, world, check_db=False)
-
-    must_show = {
-        "wagtailadmin_explore",
-        "wagtailadmin_pages:edit",
-        "wagtailadmin_pages:delete",
-        "wagtailadmin_pages:revisions_index",
-        "wagtailadmin_pages:history",
-        "wagtailadmin_api:pages:detail",
-        "wagtailimages:edit",
-        "wagtailimages:delete",
-        "wagtailimages_chooser:chosen",
-        "wagtaildocs:edit",
-        "wagtaildocs:delete",
-        "wagtaildocs_chooser:chosen",
-    }
     assert must_show <= probe.shown, sorted(must_show - probe.shown)
 
 
-LISTING_EXCLUDED = {
-    "wagtailadmin_logout",  # would end the session the probe runs in
-    "wagtailadmin_error_test",  # raises on purpose
-}
-
-
-def listing_urls(world: World) -> list[tuple[str, str]]:
-    """Every admin pattern without parameters, with queries aimed at Sebuntal's things."""
-    news, home, col = world.pages["news_index"].pk, world.pages["home"].pk, world.village.collection_id
-    urls = []
-    for route in admin_routes():
-        if route.params or route.positional or route.name in LISTING_EXCLUDED:
-            continue
-        base = reverse(route.name)
-        queries = ["", f"?q={SEARCH_WORD}", f"?collection_id={col}", f"?q={SEARCH_WORD}&collection_id={col}"]
-        if route.namespace.startswith("wagtailadmin_api"):
-            queries = [
-                "",
-                f"?search={SEARCH_WORD}",
-                f"?child_of={news}",
-                f"?descendant_of={home}",
-                f"?child_of={news}&for_explorer=1",
-                f"?collection={col}",
-                f"?id={world.image.pk}",
-            ]
-        urls.extend((route.name, base + q) for q in queries)
-    return urls
-
-
-def test_admin_listings_choosers_searches_and_reports_do_not_reveal_sebuntal(client, world, other_operator):
-    client.force_login(other_operator)
-    client.raise_request_exception = False
-    probe = Probe()
-    for name, url in listing_urls(world):
-        request(client, "GET", url, name, probe, world, check_db=False)
-
-    assert not probe.problems, _report(probe.problems)
-
-
 def test_sebuntal_operator_finds_sebuntal_items_in_the_same_listings(client, world, operator):
-    """Positive control: the searches and filters above do reach Sebuntal's things when allowed."""
+    """Positive control for the listing sweep: the searches and filters do reach Sebuntal's things."""
     client.force_login(operator)
     client.raise_request_exception = False
-    probe = Probe()
-    for name, url in listing_urls(world):
-        request(client, "GET", url, name, probe, world, check_db=False)
-
     must_show = {
         "wagtailadmin_pages:search",
+        "wagtailadmin_pages:search_results",
         "wagtailimages:index",
         "wagtaildocs:index",
         "wagtailimages_chooser:choose",
@@ -699,5 +783,281 @@ def test_sebuntal_operator_finds_sebuntal_items_in_the_same_listings(client, wor
         "wagtaildocs_chooser:choose",
         "wagtaildocs_chooser:choose_results",
         "wagtailadmin_api:pages:listing",
+        "wagtailadmin_reports:site_history",
     }
+    urls = [(n, u) for n, u in listing_urls(world) if n in must_show]
+
+    probe = probe_urls(client, world, urls, methods=("GET",), check_db=False, check_files=False)
+
     assert must_show <= probe.shown, sorted(must_show - probe.shown)
+
+
+# --------------------------------------------------------------------------- the attacks, one by one
+
+REFUSED = {302, 403, 404, 405}
+
+
+def _edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def _page_form(client, url) -> dict:
+    """What the browser of a user allowed to see `url` would POST back."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return h.harvest_form(response.content.decode(), "page-edit-form")
+
+
+def _form_errors(response) -> str:
+    body = _body(response)
+    return " | ".join(
+        " ".join(m.split()) for m in re.findall(r'class="error-message"[^>]*>(.*?)</', body, re.S)
+    )
+
+
+def _news_form(client, parent, title, slug) -> dict:
+    from wagtail.test.utils.form_data import rich_text
+
+    data = _page_form(client, reverse("wagtailadmin_pages:add", args=["villages", "newspage", parent.pk]))
+    data.update(title=[title], slug=[slug], body=[rich_text("<p>Isi berita desa.</p>")])
+    data["action-publish"] = ["action-publish"]
+    return data
+
+
+def test_operator_can_edit_and_publish_a_sebuntal_page(client, world, operator):
+    client.force_login(operator)
+    article = world.pages["article"]
+    data = _page_form(client, _edit_url(article))
+    data["title"] = ["Panen jagung melimpah"]
+    data["action-publish"] = ["action-publish"]
+
+    response = client.post(_edit_url(article), data)
+
+    assert response.status_code == 302, _form_errors(response)
+    article.refresh_from_db()
+    assert article.live
+    assert article.title == "Panen jagung melimpah"
+    assert not article.has_unpublished_changes
+
+
+def test_it_refuses_to_save_or_publish_a_sebuntal_page_even_with_a_complete_edit_form(
+    client, world, operator, other_operator
+):
+    article = world.pages["article"]
+    client.force_login(operator)
+    data = _page_form(client, _edit_url(article))  # exactly what a legitimate browser would send
+    data["title"] = ["DIRETAS"]
+    data["action-publish"] = ["action-publish"]
+    client.force_login(other_operator)
+    before = snapshot(world)
+
+    response = client.post(_edit_url(article), data)
+
+    assert response.status_code in REFUSED
+    assert not MARKER.search(_body(response))
+    assert snapshot(world) == before
+
+
+def test_regency_admin_can_edit_and_publish_any_village(client, world, regency_admin, santan_ulu):
+    client.force_login(regency_admin)
+    for home, title in [(world.pages["home"], "Desa Sebuntal"), (santan_ulu.page, "Desa Santan Ulu")]:
+        data = _page_form(client, _edit_url(home))
+        data["title"] = [f"{title} (diperbarui)"]
+        data["action-publish"] = ["action-publish"]
+
+        response = client.post(_edit_url(home), data)
+
+        assert response.status_code == 302, _form_errors(response)
+        home.refresh_from_db()
+        assert home.live
+        assert home.title == f"{title} (diperbarui)"
+
+
+def test_other_operator_can_still_edit_their_own_village(intruder, world):
+    """The refusals above are about Sebuntal, not an operator who can do nothing at all."""
+    response = intruder.get(_edit_url(world.santan_article))
+
+    assert response.status_code == 200
+    assert "Kabar Santan Ulu" in _body(response)
+
+
+def test_it_refuses_to_add_a_page_under_sebuntal(client, world, operator, other_operator):
+    news_index = world.pages["news_index"]
+    client.force_login(operator)
+    data = _news_form(client, news_index, "Berita sisipan", "berita-sisipan")
+    add_url = reverse("wagtailadmin_pages:add", args=["villages", "newspage", news_index.pk])
+    client.force_login(other_operator)
+    before = snapshot(world)
+
+    assert client.get(add_url).status_code in REFUSED
+    response = client.post(add_url, data)
+
+    assert response.status_code in REFUSED
+    assert snapshot(world) == before
+    assert not Page.objects.filter(slug="berita-sisipan").exists()
+
+
+def test_operator_can_add_a_page_under_sebuntal(client, world, operator):
+    """Positive control: the very form refused to the intruder creates the page for Sebuntal's operator."""
+    news_index = world.pages["news_index"]
+    client.force_login(operator)
+    data = _news_form(client, news_index, "Berita sisipan", "berita-sisipan")
+
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["villages", "newspage", news_index.pk]), data
+    )
+
+    assert response.status_code == 302, _form_errors(response)
+    page = Page.objects.get(slug="berita-sisipan")
+    assert page.get_parent().pk == news_index.pk
+    assert page.live
+
+
+def test_it_refuses_to_copy_a_sebuntal_page_into_santan_ulu(intruder, world):
+    article, target = world.pages["article"], world.santan_news_index
+    before = snapshot(world)
+
+    form = intruder.post(
+        reverse("wagtailadmin_pages:copy", args=[article.pk]),
+        {"new_title": "Salinan", "new_slug": "salinan", "new_parent_page": target.pk, "publish_copies": "on"},
+    )
+    api = intruder.post(
+        reverse("wagtailadmin_api:pages:action", args=[article.pk, "copy"]),
+        {"destination_page_id": target.pk, "slug": "salinan-api", "keep_live": True},
+        content_type="application/json",
+    )
+
+    assert form.status_code in REFUSED
+    assert api.status_code in REFUSED | {400}
+    assert not target.get_children().filter(slug__startswith="salinan").exists()
+    assert snapshot(world) == before
+
+
+def test_it_refuses_to_move_a_sebuntal_page_out_or_a_santan_ulu_page_in(intruder, world):
+    article, news_index = world.pages["article"], world.pages["news_index"]
+    own, own_index = world.santan_article, world.santan_news_index
+    before = snapshot(world)
+
+    out = intruder.post(reverse("wagtailadmin_pages:move_confirm", args=[article.pk, own_index.pk]))
+    into = intruder.post(reverse("wagtailadmin_pages:move_confirm", args=[own.pk, news_index.pk]))
+    api = intruder.post(
+        reverse("wagtailadmin_api:pages:action", args=[own.pk, "move"]),
+        {"destination_page_id": news_index.pk},
+        content_type="application/json",
+    )
+
+    assert out.status_code in REFUSED
+    assert into.status_code in REFUSED
+    assert api.status_code in REFUSED | {400}
+    assert snapshot(world) == before
+    assert Page.objects.get(pk=own.pk).get_parent().pk == own_index.pk
+
+
+def test_it_refuses_to_unpublish_delete_lock_or_revert_sebuntal_pages(intruder, world):
+    before = snapshot(world)
+    for page in world.pages.values():
+        for name, args in [
+            ("wagtailadmin_pages:unpublish", [page.pk]),
+            ("wagtailadmin_pages:delete", [page.pk]),
+            ("wagtailadmin_pages:lock", [page.pk]),
+            ("wagtailadmin_pages:unlock", [page.pk]),
+            ("wagtailadmin_pages:revisions_revert", [page.pk, page.latest_revision_id]),
+        ]:
+            response = intruder.post(reverse(name, args=args), {"include_descendants": "on"})
+            assert response.status_code in REFUSED, (name, page.title, response.status_code)
+
+    assert snapshot(world) == before
+
+
+UPLOADS = {
+    "image form": ("wagtailimages:add", "", "image"),
+    "image multiple": ("wagtailimages:add_multiple", None, "image"),
+    "image chooser": ("wagtailimages_chooser:create", "image-chooser-upload-", "image"),
+    "document form": ("wagtaildocs:add", "", "document"),
+    "document multiple": ("wagtaildocs:add_multiple", None, "document"),
+    "document chooser": ("wagtaildocs_chooser:create", "document-chooser-upload-", "document"),
+}
+
+
+def _upload(client, door, collection_id, name):
+    url_name, prefix, kind = UPLOADS[door]
+    if kind == "image":
+        content = h.png_bytes(colour=(hash(name) % 256, 90, 90))
+        filename = f"{name}.png"
+    else:
+        content, filename = h.PDF_BYTES, f"{name}.pdf"
+    if prefix is None:
+        data = {"collection": collection_id, "files[]": h.upload(filename, content)}
+    else:
+        data = {
+            f"{prefix}title": name,
+            f"{prefix}collection": collection_id,
+            f"{prefix}file": h.upload(filename, content),
+        }
+    return client.post(reverse(url_name), data)
+
+
+@pytest.mark.parametrize("door", UPLOADS)
+def test_it_refuses_uploads_into_sebuntal_collection(intruder, sebuntal, door):
+    model = Image if UPLOADS[door][2] == "image" else Document
+    collection = sebuntal.collection
+    before = model.objects.filter(collection=collection).count()
+
+    response = _upload(intruder, door, collection.pk, f"sisipan-{door.replace(' ', '-')}")
+
+    assert response.status_code < 500
+    assert model.objects.filter(collection=collection).count() == before
+
+
+@pytest.mark.parametrize("door", UPLOADS)
+def test_operator_can_upload_into_their_own_collection(operator_client, sebuntal, door):
+    """Positive control: the same request lands in Sebuntal's collection for Sebuntal's operator."""
+    model = Image if UPLOADS[door][2] == "image" else Document
+    collection = sebuntal.collection
+    before = model.objects.filter(collection=collection).count()
+
+    response = _upload(operator_client, door, collection.pk, f"milik-{door.replace(' ', '-')}")
+
+    assert response.status_code in {200, 302}
+    assert model.objects.filter(collection=collection).count() == before + 1
+
+
+def test_it_refuses_to_move_an_image_or_document_into_sebuntal_collection(intruder, sebuntal, santan_ulu):
+    """Planting: Santan Ulu's operator edits their own image, choosing Sebuntal's collection."""
+    own_image = Image.objects.create(
+        title="Foto Santan Ulu",
+        file=ImageFile(ContentFile(h.png_bytes(colour=(1, 2, 3))), name="santan.png"),
+        collection=santan_ulu.collection,
+    )
+    own_document = Document.objects.create(
+        title="Dokumen Santan Ulu",
+        file=ContentFile(h.PDF_BYTES, name="santan.pdf"),
+        collection=santan_ulu.collection,
+    )
+
+    for url, obj in [
+        (reverse("wagtailimages:edit", args=[own_image.pk]), own_image),
+        (reverse("wagtaildocs:edit", args=[own_document.pk]), own_document),
+    ]:
+        response = intruder.post(url, {"title": obj.title, "collection": sebuntal.collection_id})
+        assert response.status_code in {200, *REFUSED}
+        obj.refresh_from_db()
+        assert obj.collection_id == santan_ulu.collection.pk
+
+
+def test_admin_page_search_and_explorer_do_not_reveal_sebuntal_pages(intruder, client, world, operator):
+    home, news_index = world.pages["home"], world.pages["news_index"]
+    urls = [
+        reverse("wagtailadmin_pages:search") + f"?q={SEARCH_WORD}",
+        reverse("wagtailadmin_pages:search") + "?q=jagung",
+        reverse("wagtailadmin_explore", args=[home.pk]),
+        reverse("wagtailadmin_explore", args=[news_index.pk]),
+        reverse("wagtailadmin_api:pages:listing") + f"?child_of={news_index.pk}&for_explorer=1",
+    ]
+    for url in urls:
+        body = _body(intruder.get(url))
+        assert not MARKER.search(body), url
+        assert f"Panen jagung {SEARCH_WORD}" not in body, url  # not even the article's published title
+
+    client.force_login(operator)
+    assert MARKER.search(_body(client.get(urls[0])))  # the same search finds it for its owner

@@ -1,0 +1,12 @@
+from wagtail import hooks
+
+from sinergi.accounts.admin_guard import explorable_pages, is_regency_admin
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_pages_the_user_may_explore(pages, request):
+    """The page chooser otherwise browses and searches every village's pages, drafts included."""
+    user = request.user
+    if is_regency_admin(user):
+        return pages
+    return pages.filter(pk__in=explorable_pages(user).values("pk"))
