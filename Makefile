@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(PY) manage.py collectstatic --no-input -v 0
 	$(PY) manage.py provision_regency 64.02 --quiet
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(PY) manage.py collectstatic --no-input -v 0

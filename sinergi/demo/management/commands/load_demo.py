@@ -3,6 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from sinergi.demo.content import DemoError, load_demo
 from sinergi.demo.data import DEMO_PASSWORD
@@ -52,7 +53,13 @@ class Command(BaseCommand):
             self.stdout.write(_("    peran      : %(role)s") % {"role": account.role})
             self.stdout.write(_("    bisa       : %(scope)s") % {"scope": account.scope})
 
-        base = f"http://127.0.0.1:{os.environ.get('PORT') or '8000'}"
+        port = int(os.environ.get("PORT") or 8000)
+        # Canonical and social links carry the address the demo is served on.
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None and (site.hostname, site.port) != ("127.0.0.1", port):
+            site.hostname, site.port = "127.0.0.1", port
+            site.save()
+        base = f"http://127.0.0.1:{port}"
         self.stdout.write("")
         self.stdout.write(self.style.MIGRATE_HEADING(_("Buka di peramban")))
         self.stdout.write(_("  Portal kabupaten : %(url)s/") % {"url": base})

@@ -1,0 +1,329 @@
+#!/usr/bin/env python
+"""`make bench`: build a demo regency from nothing, serve it with gunicorn, print what it costs.
+
+Not a test: nothing here fails on timing. The figures go to stdout and bench/results/latest.md as one
+markdown table with notes; progress goes to stderr. See bench/README.md for how to read them.
+
+    .venv/bin/python bench/run.py                          # the whole regency, ~4-5 minutes on 2 cores
+    .venv/bin/python bench/run.py --kecamatan 64.02.17 --duration 3   # quick run while working
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urlsplit
+
+if __package__ in (None, ""):
+    # Run as a script: import the suite as the `bench` package from the repository root.
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+from bench import load, provisioning, serve, weight
+from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
+
+VILLAGE_HOME = "/marang-kayu/sebuntal/"
+NEWS_INDEX = "/marang-kayu/sebuntal/berita/"
+PORTAL_HOME = "/"
+TARGET_RATIO = 0.5
+
+
+def kb(n: float) -> str:
+    return f"{n:,.0f} B ({n / 1024:.1f} KB)"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**NOT met**"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--regency", default="64.02", help="regency code to provision (default 64.02)")
+    parser.add_argument(
+        "--kecamatan", action="append", default=[], metavar="CODE",
+        help="provision only this kecamatan (repeatable); default: the whole regency",
+    )  # fmt: skip
+    parser.add_argument("--connections", type=int, default=16, help="concurrent keep-alive connections")
+    parser.add_argument("--warmup", type=float, default=1.0, help="seconds of load before measuring")
+    parser.add_argument("--duration", type=float, default=8.0, help="measured seconds per page and setting")
+    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds the duration is split into")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory (DB, logs)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "latest.md")
+    return parser.parse_args()
+
+
+def header(started: float) -> list[str]:
+    return [
+        "# Sinergi benchmark",
+        "",
+        f"- Date: {time.strftime('%Y-%m-%d %H:%M %Z', time.localtime(started))}",
+        f"- Machine: {os.cpu_count()} CPU cores (os.cpu_count()), {platform.machine()}, "
+        f"{platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}, Django {version('django')}, Wagtail {version('wagtail')}, "
+        f"gunicorn {version('gunicorn')}, WhiteNoise {version('whitenoise')}",
+        f"- Commit: {git_commit()}",
+    ]
+
+
+def count_queries(dirs: BenchDirs, paths: list[str]) -> tuple[dict, str]:
+    log("SQL queries per request (in-process, django.test.Client)")
+    step = run_measured([PYTHON, "-m", "bench.queries", *paths], dirs.env())
+    if not step.ok:
+        return {}, f"Query counting failed (exit {step.returncode}): {step.tail(5)!r}"
+    try:
+        return json.loads(step.output.strip().splitlines()[-1]), ""
+    except (ValueError, IndexError):
+        return {}, f"Query counting printed no result: {step.tail(5)!r}"
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    args = parse_args()
+    signal.signal(signal.SIGTERM, _interrupted)  # like Ctrl-C: run the finally blocks, stop gunicorn
+    started = time.time()
+    lines = header(started)
+    notes: list[str] = []
+    dirs = BenchDirs(Path(tempfile.mkdtemp(prefix="sinergi-bench-")))
+    dirs.static.mkdir()
+    log(f"working in {dirs.tmp}")
+    load_args = {
+        "connections": args.connections,
+        "warmup": args.warmup,
+        "duration": args.duration,
+        "rounds": args.rounds,
+        "progress": lambda text: log(f"load: {text}"),
+    }
+    finished = interrupted = False
+    try:
+        prov = provisioning.build(dirs, args.regency, args.kecamatan)
+        notes += prov.notes
+
+        # 3. Page weight, on a server of its own: the static ceiling file must exist before WhiteNoise
+        # scans STATIC_ROOT at start-up, and it is made from the village home as served.
+        pages: dict[str, str | None] = {
+            "Village home": VILLAGE_HOME,
+            "Article": None,
+            "Portal home": PORTAL_HOME,
+        }
+        weights: dict[str, weight.PageWeight] = {}
+        with serve.Gunicorn(dirs, "weight") as server, server.client() as client:
+            index = weight.measure(client, "News index", NEWS_INDEX)
+            pages["Article"] = weight.first_article(index.links, NEWS_INDEX)
+            if pages["Article"] is None:
+                notes.append(
+                    f"No article linked from {NEWS_INDEX} (HTTP {index.html.status}): the article rows are empty."
+                )
+            for name, path in pages.items():
+                if path:
+                    log(f"page weight: {name} {path}")
+                    weights[name] = weight.measure(client, name, path)
+        village = weights["Village home"]
+        if village.html.status != 200:
+            raise SystemExit(
+                f"bench: {VILLAGE_HOME} answered HTTP {village.html.status}; see {server.logfile}"
+            )
+        gzipped = village.html.raw if village.html.headers.get("content-encoding") == "gzip" else None
+        ceiling = serve.write_ceiling(dirs.static, village.html.body, gzipped)
+        stylesheet = next((f.response for f in village.assets if f.kind == "stylesheet"), None)
+
+        # 4. Throughput: cached pages and the static files on one server, in interleaved rounds so the
+        # ratio is fair even if something else on the machine gets busy; then uncached on another.
+        measured = {name: path for name, path in pages.items() if path}
+        targets = {f"cached {name}": path for name, path in measured.items()}
+        targets["static ceiling"] = ceiling
+        if stylesheet is not None:
+            targets["static css"] = urlsplit(stylesheet.url).path
+        with serve.Gunicorn(dirs, "cached") as server:
+            results = load.interleaved(HOST, server.port, targets, server_pid=server.proc.pid, **load_args)
+        cached = {name: results[f"cached {name}"] for name in measured}
+        statics = {key: results[f"static {key}"] for key in ("ceiling", "css") if f"static {key}" in results}
+        with serve.Gunicorn(dirs, "uncached", PUBLIC_PAGE_CACHE_SECONDS="0") as server:
+            uncached = load.interleaved(HOST, server.port, measured, server_pid=server.proc.pid, **load_args)
+
+        # 5. Queries.
+        query_counts, failure = count_queries(dirs, list(measured.values()))
+        if failure:
+            notes.append(failure)
+        finished = True
+    except KeyboardInterrupt:
+        interrupted = True
+        log("interrupted")
+        raise
+    finally:
+        if args.keep or not (finished or interrupted):
+            log(f"kept {dirs.tmp} (database, gunicorn logs); remove it when done")
+        else:
+            shutil.rmtree(dirs.tmp, ignore_errors=True)
+
+    lines += [f"- Bench run time: {time.time() - started:.0f} s", ""]
+    lines += table(prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village)
+    lines += ["", "Notes:", ""]
+    lines += [f"- {n}" for n in explanations(args, prov, weights, cached, uncached, statics, village) + notes]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report)
+    log(f"written to {args.output}")
+    return 0
+
+
+def table(prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village) -> list[str]:
+    rows = [("Figure", "Value", "Target / comparison")]
+    villages = f", {prov.districts} kecamatan, {prov.villages} villages" if prov.villages else ""
+    rows += [
+        ("`migrate` on an empty SQLite database", f"{prov.migrate.seconds:.1f} s", ""),
+        (
+            f"`provision_regency {prov.scope}`{villages}: first run",
+            f"{prov.first.seconds:.1f} s, peak memory {prov.first.peak_rss_mib:.0f} MiB",
+            "",
+        ),
+        (
+            "`provision_regency`: second run (idempotent)",
+            f"{prov.second.seconds:.1f} s, peak memory {prov.second.peak_rss_mib:.0f} MiB",
+            "",
+        ),
+        (
+            "`load_demo`",
+            f"{prov.demo.seconds:.1f} s, peak memory {prov.demo.peak_rss_mib:.0f} MiB"
+            if prov.demo_loaded
+            else "not available or failed: provisioned-only pages measured (see notes)",
+            "",
+        ),
+    ]
+    for name, path in measured.items():
+        w = weights[name]
+        is_village = path == VILLAGE_HOME
+        target = (
+            f"≤ {weight.TARGET_BYTES:,} B and ≤ {weight.TARGET_REQUESTS} requests: "
+            f"{verdict(w.total_wire <= weight.TARGET_BYTES and w.requests <= weight.TARGET_REQUESTS)}; "
+            "default WordPress theme ~18–25 KB in 4–6 requests; most used village system ~845 KB in 59"
+            if is_village
+            else ""
+        )
+        lazy = f" ({w.lazy_images} lazy)" if w.lazy_images else ""
+        q = query_counts.get(path, {})
+        rows += [
+            (f"{name} `{path}`: HTML on the wire", kb(w.html_wire), f"HTTP {w.html.status}"),
+            (
+                f"{name}: total on the wire excl. content images",
+                f"{kb(w.total_wire)} in {w.requests} requests",
+                target,
+            ),
+            (f"{name}: content images", f"{len(w.images)} images{lazy}, {kb(w.image_wire)}", ""),
+            (f"{name}: page cache on", cached[name].summary(), ""),
+            (f"{name}: page cache off", uncached[name].summary(), ""),
+            (
+                f"{name}: SQL queries per request",
+                f"{q['uncached']} uncached, {q['cached']} from the page cache" if q else "n/a",
+                "" if not q or q.get("status") == 200 else f"HTTP {q.get('status')}",
+            ),
+        ]
+    ceiling = statics.get("ceiling")
+    if ceiling is not None:
+        rows.append(
+            (
+                f"Static ceiling: the village home's own {ceiling.mean_body:,.0f} B of gzip, from WhiteNoise",
+                ceiling.summary(),
+                "",
+            )
+        )
+    css = statics.get("css")
+    if css is not None and stylesheet is not None:
+        rows.append((f"Static: the site stylesheet, {css.mean_body:,.0f} B of gzip", css.summary(), ""))
+    village_cached = cached.get("Village home")
+    if ceiling is not None and village_cached is not None and ceiling.rate:
+        ratio = village_cached.rate / ceiling.rate
+        rows.append(
+            (
+                "Village home cached ÷ static ceiling",
+                f"{ratio:.3f}" if round(ratio, 2) == TARGET_RATIO else f"{ratio:.2f}",
+                f"≥ {TARGET_RATIO}: {verdict(ratio >= TARGET_RATIO)}",
+            )
+        )
+
+    def cell(text: str) -> str:
+        return str(text).replace("|", "\\|")
+
+    out = [f"| {' | '.join(cell(c) for c in rows[0])} |", "|---|---|---|"]
+    out += [f"| {' | '.join(cell(c) for c in row)} |" for row in rows[1:]]
+    return out
+
+
+def cpu_note(label: str, runs: list[load.LoadResult]) -> str:
+    runs = [r for r in runs if r.cpu_window]
+    if not runs or not any(r.machine_cpu for r in runs):
+        return f"{label}: no CPU accounting (needs Linux /proc)."
+
+    def mean(values):
+        return sum(values) / len(values)
+
+    server = mean([r.share(r.server_cpu) for r in runs])
+    client = mean([r.share(r.client_cpu) for r in runs])
+    others = [r.share(r.other_cpu) for r in runs]
+    return (
+        f"{label}: CPU in use while measuring, in cores: server {server:.2f}, load generator {client:.2f}, "
+        f"other processes {mean(others):.2f} (at most {max(others):.2f} in one row)."
+    )
+
+
+def explanations(args, prov, weights, cached, uncached, statics, village) -> list[str]:
+    loaded = [*cached.values(), *statics.values(), *uncached.values()]
+    busiest = max((r.share(r.other_cpu) for r in loaded if r.cpu_window), default=0.0)
+    notes = [
+        f"Load: {args.connections} concurrent HTTP/1.1 keep-alive connections from one asyncio process. "
+        f"Each row is {args.duration:g} s measured, in {args.rounds} rounds interleaved with the other rows "
+        f"of the same server (the first round after a {args.warmup:g} s warm-up), so a burst of activity "
+        "elsewhere lands on all of them alike. p50/p99 are per-request latencies. gunicorn runs "
+        f"{serve.WORKERS} workers × {serve.THREADS} threads. Server and load generator share this "
+        f"machine's {os.cpu_count()} cores: the rates are lower bounds for a server with the machine to itself.",
+        cpu_note("Page cache on and static rows", [*cached.values(), *statics.values()]),
+        cpu_note("Page cache off rows", list(uncached.values())),
+        "Page cache on: the default (PUBLIC_PAGE_CACHE_SECONDS unset, 300 s), per-process locmem cache, so "
+        "each gunicorn worker fills its own during the warm-up. Page cache off: a second gunicorn with "
+        "PUBLIC_PAGE_CACHE_SECONDS=0, every request rendered.",
+        f"Static ceiling: `{serve.CEILING_NAME}` written into the bench's STATIC_ROOT with, as its .gz, the "
+        "exact gzip body the village home was served with, so WhiteNoise sends the same bytes through the "
+        "same gunicorn, WSGI and middleware stack (WhiteNoise answers before the page cache and the view). "
+        "The ratio cached ÷ static says how close a cached page comes to a static file of its size.",
+        f"Page weight: bytes on the wire = response headers + compressed body, one fetch per URL on one "
+        f"keep-alive connection, as a first visit with an empty browser cache. Requests include the HTML. "
+        f"Content images: the srcset candidate a {weight.VIEWPORT_CSS_PX} CSS px wide phone at "
+        f"{weight.DEVICE_PIXEL_RATIO}× would fetch; lazy ones load only when scrolled to. GZipMiddleware adds "
+        "up to 100 random bytes per compressed response (BREACH mitigation), so uncached HTML sizes vary by "
+        "that much between runs.",
+    ]
+    if busiest > 0.25:
+        notes.append(
+            f"**Other processes were busy during the load runs (up to {busiest:.2f} cores)**: the rates are "
+            "lower and noisier than on an idle machine; compare ratios rather than absolute figures."
+        )
+    for name, w in weights.items():
+        notes.append(f"{name} weight: {w.breakdown()}.")
+        notes += w.notes
+    if village.total_wire > weight.TARGET_BYTES or village.requests > weight.TARGET_REQUESTS:
+        notes.append("The village home misses its weight target: see its breakdown above.")
+    for label, r in [
+        *(("cached " + k, v) for k, v in cached.items()),
+        *(("uncached " + k, v) for k, v in uncached.items()),
+    ]:
+        if r.errors or r.failure:
+            notes.append(f"Load {label}: {r.errors} non-200 responses {r.statuses} {r.failure}".strip())
+    return notes
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
