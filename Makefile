@@ -23,6 +23,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) manage.py collectstatic --no-input -v 0
+	@test -x /usr/bin/chromium || command -v chromium >/dev/null 2>&1 || echo "Chromium tidak ditemukan: jalankan apt-get install chromium; tes peramban dilewati"
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

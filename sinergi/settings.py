@@ -4,6 +4,7 @@ Defaults give a working demo on SQLite; production sets DATABASE_URL, REDIS_URL,
 SECRET_KEY and ALLOWED_HOSTS (see docs/deployment.md).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -23,6 +24,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # WhiteNoise serves the collected, hashed files in development too (runserver would not).
+    "whitenoise.runserver_nostatic",
     "sinergi.core",
     "sinergi.regions",
     "sinergi.accounts",
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -70,9 +74,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sinergi.accounts.admin_guard.AdminTenantGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "sinergi.core.cache.PublicPageCacheFetchMiddleware",
+    # Last: turns a refused sign-in into the login page with the lockout message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sinergi.urls"
@@ -208,6 +215,25 @@ WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: nothing is loaded from anot
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Sign-in throttling (django-axes, sinergi/accounts/throttling.py). The axes backend comes first: it
+# refuses a locked account or address before any password is checked.
+# KIM members sign in with their phone number or e-mail (sinergi/kim/auth.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "sinergi.kim.auth.KimMemberBackend",
+]
+AXES_HANDLER = "sinergi.accounts.throttling.SinergiAxesHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # separately: either one locks
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURES_PER_ACCOUNT", 5)
+SINERGI_LOGIN_FAILURES_PER_ADDRESS = envint("LOGIN_FAILURES_PER_ADDRESS", 20)  # one office, many people
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout do not prolong it, so "try again in N minutes" holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "sinergi.accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "sinergi.accounts.throttling.client_ip_address"
+
 # Security. HTTPS-only settings switch on with SECURE=1 (production behind TLS).
 SECURE = envbool("SECURE", False)
 SECURE_SSL_REDIRECT = SECURE
@@ -216,7 +242,11 @@ CSRF_COOKIE_SECURE = SECURE
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
 SECURE_HSTS_PRELOAD = False
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
+# Preloading binds the whole registrable domain (every subdomain, for months) in browsers: that is the
+# domain owner's decision, not the application's, so the deploy check's reminder (W021) is silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)  # nginx in front: its X-Forwarded-* headers are trusted
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -240,3 +270,4 @@ SINERGI_PORTAL_TAGLINE = _("Portal Desa")
 WAGTAILIMAGES_IMAGE_MODEL = "core.SinergiImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "sinergi.core.forms.SinergiImageForm"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.SinergiDocument"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin

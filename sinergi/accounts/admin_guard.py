@@ -66,6 +66,9 @@ class AdminTenantGuardMiddleware:
         elif name == "wagtailadmin_choose_page_child":
             if not _page_is_explorable(user, view_kwargs.get("parent_page_id")):
                 raise Http404
+        elif name == "wagtailadmin_pages:confirm_workflow_cancellation":
+            if not _page_is_explorable(user, view_kwargs.get("page_id")):
+                raise Http404
         elif name == "wagtailadmin_pages:move_confirm":
             page = Page.objects.filter(pk=view_kwargs.get("page_to_move_id")).first()
             destination = Page.objects.filter(pk=view_kwargs.get("destination_id")).first()

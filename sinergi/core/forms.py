@@ -17,7 +17,9 @@ class SafeImageField(WagtailImageField):
                 "invalid_image_known_format": _(
                     "Isi berkas tidak sesuai dengan namanya (.%(extension)s berisi %(image_format)s)."
                 ),
-                "file_too_large": _("Berkas terlalu besar (%(file_size)s). Ukuran maksimal %(max_filesize)s."),
+                "file_too_large": _(
+                    "Berkas terlalu besar (%(file_size)s). Ukuran maksimal %(max_filesize)s."
+                ),
                 "file_too_many_pixels": _(
                     "Gambar terlalu besar (%(num_pixels)s piksel). Maksimal %(max_pixels_count)s piksel; "
                     "perkecil ukurannya lalu unggah lagi."

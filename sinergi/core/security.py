@@ -17,6 +17,8 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), interest-cohort=()"
 )
+# The KIM report form's "Gunakan lokasi saya" button asks the phone for its location: /kim/ only.
+KIM_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace("geolocation=()", "geolocation=(self)")
 
 
 def register_inline_style(request, css: str) -> None:
@@ -77,6 +79,9 @@ class SecurityHeadersMiddleware:
                 response["X-Frame-Options"] = "SAMEORIGIN"
             else:
                 response["Content-Security-Policy"] = public_policy(getattr(request, "csp_style_hashes", []))
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.setdefault(
+            "Permissions-Policy",
+            KIM_PERMISSIONS_POLICY if request.path.startswith("/kim/") else PERMISSIONS_POLICY,
+        )
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response

@@ -9,9 +9,15 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
+from django_scopes import ScopedManager, scope
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from sinergi.core.pages import IntroMixin
+from sinergi.villages.models import VillagePage
 
 
 class KimSettings(models.Model):
@@ -359,3 +365,57 @@ class ActivityPhoto(models.Model):
     def save(self, *args, **kwargs):
         self.village_id = self.activity.village_id
         super().save(*args, **kwargs)
+
+
+# --------------------------------------------------------------------------- the public KIM page
+
+
+class KimPage(IntroMixin, VillagePage):
+    """The village's KIM section (/<kecamatan>/<desa>/kim/): who they are, what they published and did.
+
+    Officers are shown by name only: members' phone numbers and e-mail addresses never appear here.
+    """
+
+    OFFICER_ORDER = (KimMember.Position.CHAIR, KimMember.Position.SECRETARY, KimMember.Position.TREASURER)
+    REPORTS_SHOWN = 10
+    ACTIVITIES_SHOWN = 10
+
+    template = "kim/kim_page.html"
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("halaman KIM")
+        verbose_name_plural = _("halaman KIM")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = context["village_home"]
+        village = home.village if home else None
+        if village is None:
+            context.update(kims=[], published=[], activities=[])
+            return context
+        rank = {position: n for n, position in enumerate(self.OFFICER_ORDER)}
+        with scope(village=village):
+            officers = KimMember.objects.filter(is_active=True, position__in=self.OFFICER_ORDER).only(
+                "id", "kim_id", "name", "position"
+            )
+            kims = list(
+                Kim.objects.filter(is_active=True)
+                .prefetch_related(Prefetch("members", queryset=officers, to_attr="officers"))
+                .order_by("name")
+            )
+            for kim in kims:
+                kim.officers.sort(key=lambda m: (rank[m.position], m.name))
+            published = list(
+                Report.objects.filter(state=Report.State.PUBLISHED, news_page__live=True)
+                .select_related("news_page", "kim")
+                .order_by("-news_page__date", "-pk")[: self.REPORTS_SHOWN]
+            )
+            activities = list(
+                Activity.objects.filter(kim__is_active=True).select_related("kim")[: self.ACTIVITIES_SHOWN]
+            )
+        context.update(kims=kims, published=published, activities=activities)
+        return context

@@ -50,7 +50,9 @@ def move_photos_to_collection(report, by) -> list:
             collection=report.village.collection,
             uploaded_by_user=by if by is not None and by.is_authenticated else None,
         )
-        image.file.save(f"kim.{'png' if photo.format == 'PNG' else 'jpg'}", ContentFile(content), save=False)
+        filename = f"kim.{'png' if photo.format == 'PNG' else 'jpg'}"
+        # Named content: Django 5.2 reads the width and height from it, and skips a nameless file.
+        image.file.save(filename, ContentFile(content, name=filename), save=False)
         image.save()
         images.append(image)
     return images

@@ -19,6 +19,7 @@ VILLAGE_SECTIONS = [
     ("villages.TransparencyPage", "transparansi", _("Transparansi")),
     ("villages.PpidPage", "ppid", _("PPID")),
     ("villages.ComplaintsPage", "pengaduan", _("Pengaduan")),
+    ("kim.KimPage", "kim", _("KIM")),
     ("villages.ContactPage", "kontak", _("Kontak")),
 ]
 

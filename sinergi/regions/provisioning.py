@@ -51,6 +51,8 @@ REGENCY_ADMIN_MODEL_PERMISSIONS = [
     ("wagtailredirects", "add_redirect"),
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
+    # "Kunci masuk": lift a sign-in lockout (sinergi/accounts/views.py).
+    ("axes", "delete_accessattempt"),
 ]
 
 

@@ -142,6 +142,7 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         "villages.PpidPage",
         "villages.ComplaintsPage",
         "villages.ContactPage",
+        "kim.KimPage",
         "villages.StandardPage",
     ]
 

@@ -1,0 +1,877 @@
+"""Permission matrix: every URL pattern of the project and of Wagtail, against three outsiders.
+
+The patterns are read from Django's URL resolver (recursively, named or not), so a new app, a new
+Wagtail version or a new view is in the matrix without editing this file. Path parameters are filled
+with Desa Sebuntal's objects (pages, image, document, collection, operator, operators' group,
+revision, workflow state, editing session, upload, redirect, view restriction ...); a parameter
+that names nothing of Sebuntal's gets a plausible value recorded in PLAUSIBLE. An unknown parameter
+name fails test_every_pattern_is_filled, so nothing is skipped silently.
+
+Each URL is requested with GET and with an empty POST (CSRF not enforced, so the permission check
+itself is what answers) by:
+
+- an anonymous visitor,
+- a signed-in account with no role at all (NO_ROLE_PERSONA: the stand-in for a KIM member; once KIM
+  members sign in, point the persona at a member of Santan Ulu's KIM),
+- the operator of Desa Santan Ulu.
+
+Acceptable answers: a redirect to a login page (for the operator also a redirect elsewhere in the
+admin: Wagtail's "no permission" sends it to the dashboard or to its own section; the target is in
+the matrix itself), 400/403/404/405, or a 2xx from a route listed in PUBLIC_ROUTES. The operator may
+also get a 2xx from an admin screen that names none of Sebuntal's objects (the operator's own
+dashboard and listings). No 2xx may contain a private marker of Sebuntal's ("ZQX-": draft titles, an
+unpublished page, a password-protected page's body, image/document titles, KIM report and member,
+the operator's e-mail). The database state of Sebuntal's objects (pages, revisions, media,
+collections, restrictions, redirects, workflows, KIM records) and of every account's groups, flags
+and permissions is compared after every request that wrote to the database (every write is seen
+through the queries it ran): it must not change. Deliberate exceptions are in ALLOWANCES, each with
+its reason. All failures are collected and reported in one assertion.
+"""
+
+import itertools
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlparse
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_scopes import scope, scopes_disabled
+from taggit.models import Tag
+from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.models import EditingSession
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Revision,
+    Site,
+    Task,
+    TaskState,
+    UploadedFile,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+)
+
+from sinergi.core.tests import helpers as h
+from sinergi.core.tests.factories import make_news, publish, section
+from sinergi.kim.models import Kim, KimClassification, KimMember, KimSettings, Report, ReportPhoto
+from sinergi.kim.services import save_report
+from sinergi.kim.workflow import do_transition
+from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+Image = get_image_model()
+Document = get_document_model()
+User = get_user_model()
+
+# Case-sensitive, with a hyphen: a random CSRF token or file name cannot contain it.
+MARKER = re.compile(r"ZQX-")
+SEARCH_WORD = "Sebuntalia"  # in Sebuntal's titles, never in a marker: an echoed search is harmless
+
+# The persona standing in for a KIM member: signed in, no group, no membership, no permission.
+NO_ROLE_PERSONA = "tanpa_peran"
+
+# Routes whose 2xx answer is a public page by design (key: route name, or the pattern when unnamed).
+PUBLIC_ROUTES = {
+    "wagtail_serve": "the public website of every village and the portal",
+    "sitemap": "public sitemap",
+    "robots_txt": "public robots.txt",
+    "wagtaildocs_serve": "documents in a village collection are public downloads (no collection privacy set)",
+    "^media/(?P<path>.*)$": "uploaded files are public; Django serves them only without a front server",
+    "wagtailcore_login": "front-end sign-in form for password/login-restricted pages",
+    "wagtailcore_authenticate_with_password": "the password form of a private page (shows no content)",
+    "wagtaildocs_authenticate_with_password": "the password form of a private document collection",
+    "wagtailadmin_login": "admin sign-in form",
+    "wagtailadmin_password_reset": "password-reset request form",
+    "wagtailadmin_password_reset_done": "password-reset confirmation text",
+    "wagtailadmin_password_reset_confirm": "password-reset link page ('invalid link' for a bad token)",
+    "wagtailadmin_password_reset_complete": "password-reset done text",
+    "wagtailadmin_javascript_catalog": "the admin's translation catalogue (static strings)",
+    "wagtailadmin_sprite": "the admin's icon sprite (static SVG)",
+    "admin:login": "Django admin sign-in form",
+    "admin:jsi18n": "Django admin translation catalogue (static strings)",
+    "kim:login": "KIM member sign-in form",
+    "kim:invitation_code": "form to type a KIM invitation code",
+    "kim:invitation_accept": "KIM invitation link ('invalid invitation' for a bad token)",
+    "kim:service_worker": "the KIM web app's service worker script (static)",
+}
+
+OPERATOR = "operator_santan"
+BOTH = ("GET", "POST")
+
+
+def _allow(route: str, personas: tuple, methods: tuple, reason: str) -> dict:
+    return {(route, persona, method): reason for persona in personas for method in methods}
+
+
+# Deliberate exceptions to the rules above: (route, persona, method) -> one-line reason.
+ALLOWANCES: dict[tuple[str, str, str], str] = {
+    **_allow(
+        "admin:logout",
+        ("anonim", NO_ROLE_PERSONA, OPERATOR),
+        BOTH,
+        "signing out redirects to the Django admin index, which asks for a login",
+    ),
+    **_allow(
+        "wagtailadmin_error_test", (OPERATOR,), BOTH, "Wagtail's error-page test view raises on purpose"
+    ),
+    **_allow(
+        "wagtailadmin_choose_page_external_link",
+        (OPERATOR,),
+        ("POST",),
+        "Wagtail 7.4 bug: an empty POST crashes URLOrAbsolutePathField.to_python(None); touches no data",
+    ),
+    **_allow(
+        "wagtailadmin_workflows:task_chosen",
+        (OPERATOR,),
+        BOTH,
+        "the shared 'Moderators approval' task: answers its id and name only",
+    ),
+    **_allow(
+        "wagtailadmin_editing_sessions:release",
+        (OPERATOR,),
+        ("POST",),
+        "deletes only the requester's own sessions (user=request.user); answers {} for any id",
+    ),
+}
+
+# Parameters that name nothing of Sebuntal's: the value used and why.
+PLAUSIBLE = {
+    "filter_spec": ("original", "an image rendition spec, not an object"),
+    "action_name (workflow)": ("approve / reject", "the actions of Wagtail's group approval task"),
+    "action_name (API)": ("every action of PagesAdminAPIViewSet", "read from the view set"),
+    "destination_id": ("Santan Ulu's news section", "moving Sebuntal's page into the attacker's village"),
+    "content_type_*": ("villages / newspage", "the page type, shared by every village"),
+    "app_label/model_name (pages:choose_parent)": ("villages / newspage", "page type"),
+    "app_label/model_name (workflows:add_task)": ("wagtailcore / groupapprovaltask", "task type"),
+    "app_name/model_name (tag autocomplete)": ("taggit / tag", "the tag model"),
+    "app_name/model_name (wagtailsettings)": ("core / sitesettings", "no setting is registered: 404"),
+    "app_label (django admin app list)": ("auth", "users and groups"),
+    "pk (wagtailsites)": ("the regency's Site", "a village has no Site of its own"),
+    "pk (wagtailsettings)": ("1", "no setting is registered"),
+    "pk (kim:activity_photo)": ("1", "Sebuntal's KIM has no activity yet"),
+    "object_id (django admin, other models)": ("1", "task results and axes records are not village data"),
+    "restriction_id": (
+        "999999",
+        "Sebuntal's collection has no view restriction; setting one is the admin's job",
+    ),
+    "token": ("bad-token", "a real reset token would be the operator's own secret"),
+    "url (django admin catch-all)": ("tidak-ada/", "any path"),
+}
+
+
+# --------------------------------------------------------------------------- Sebuntal's world
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings):
+    # The personas' passwords are hashed on creation; the production hasher costs ~0.3 s each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    village: object
+    home: Page
+    news_index: Page
+    news: Page
+    hidden: Page
+    private: Page
+    restriction: PageViewRestriction
+    image: object
+    document: object
+    operator: object
+    group: Group
+    tag: Tag
+    revision: Revision
+    workflow_state: WorkflowState
+    task_state: TaskState
+    editing_session: EditingSession
+    uploads: dict
+    redirect: Redirect
+    santan_news_index: Page
+    extra: dict = field(default_factory=dict)
+
+
+@pytest.fixture
+def world(sebuntal, santan_ulu, operator, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    operator.email = "ZQX-operator@sebuntal.test"
+    operator.save(update_fields=["email"])
+    home = Page.objects.get(pk=sebuntal.page.pk)
+    news_index = section(sebuntal, NewsIndexPage)
+    image = Image.objects.create(
+        title=f"Foto sumur {SEARCH_WORD} ZQX-FOTO",
+        file=ImageFile(ContentFile(h.png_bytes(24, 16)), name="foto.png"),
+        collection=sebuntal.collection,
+        uploaded_by_user=operator,
+    )
+    document = Document.objects.create(
+        title=f"Laporan kas {SEARCH_WORD} ZQX-DOKUMEN",
+        file=ContentFile(h.PDF_BYTES, name="laporan.pdf"),
+        collection=sebuntal.collection,
+        uploaded_by_user=operator,
+    )
+    news = make_news(sebuntal, f"Panen jagung {SEARCH_WORD}")
+    news = NewsPage.objects.get(pk=news.pk)
+    news.title = f"Panen jagung {SEARCH_WORD} ZQX-DRAF"
+    news.image = image
+    revision = news.save_revision(user=operator, log_action=True)
+
+    hidden = StandardPage(title=f"Rencana {SEARCH_WORD} ZQX-TERSEMBUNYI", slug="rencana", live=False)
+    home.add_child(instance=hidden)
+    hidden.save_revision(user=operator)
+    private = publish(home, StandardPage(title="Arsip internal", slug="arsip", body="<p>ZQX-RAHASIA</p>"))
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="rahasia-desa"
+    )
+
+    moderated = StandardPage(title=f"Usulan {SEARCH_WORD} ZQX-MODERASI", slug="usulan", live=False)
+    home.add_child(instance=moderated)
+    moderated.save_revision(user=operator)
+    workflow = moderated.get_workflow()
+    workflow_state = workflow.start(moderated, operator) if workflow else None
+    task_state = workflow_state.current_task_state if workflow_state else None
+
+    editing_session = EditingSession.objects.create(
+        user=operator,
+        content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(news.pk),
+        last_seen_at=news.last_published_at,
+    )
+    uploads = {
+        "image": UploadedFile.objects.create(
+            for_content_type=ContentType.objects.get_for_model(Image),
+            file=ContentFile(h.png_bytes(), name="unggahan.png"),
+            uploaded_by_user=operator,
+        ),
+        "document": UploadedFile.objects.create(
+            for_content_type=ContentType.objects.get_for_model(Document),
+            file=ContentFile(h.PDF_BYTES, name="unggahan.pdf"),
+            uploaded_by_user=operator,
+        ),
+    }
+    redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
+    kim = _kim_world(sebuntal, operator)
+    return World(
+        village=sebuntal,
+        home=home,
+        news_index=Page.objects.get(pk=news_index.pk),
+        news=Page.objects.get(pk=news.pk),
+        hidden=Page.objects.get(pk=hidden.pk),
+        private=Page.objects.get(pk=private.pk),
+        restriction=restriction,
+        image=image,
+        document=document,
+        operator=operator,
+        group=sebuntal.operators_group,
+        tag=Tag.objects.get_or_create(name="panen-sebuntal", slug="panen-sebuntal")[0],
+        revision=revision,
+        workflow_state=workflow_state,
+        task_state=task_state,
+        editing_session=editing_session,
+        uploads=uploads,
+        redirect=redirect,
+        santan_news_index=Page.objects.get(pk=section(santan_ulu, NewsIndexPage).pk),
+        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim},
+    )
+
+
+def _kim_world(village, operator) -> dict:
+    """Sebuntal's KIM: the group, a member with an account, a report waiting for review, with a photo."""
+    regency = village.district.regency
+    classification = KimClassification.objects.create(regency=regency, name="Klasifikasi uji")
+    user = User.objects.create_user(username="kim.sebuntal", password="uji-sandi-sinergi")
+    with scope(village=village):
+        kim = Kim.objects.create(village=village, name="KIM Sebuntal Bersatu", classification=classification)
+        member = KimMember.objects.create(
+            kim=kim, name="Andi ZQX-ANGGOTA", phone="081234567890", email="ZQX-anggota@contoh.id", user=user
+        )
+    photo = SimpleUploadedFile("foto.jpg", h.jpeg_bytes(40, 30), content_type="image/jpeg")
+    fields = {"title": "Laporan ZQX-LAPORAN", "body": "Isi laporan ZQX-ISI.", "consent_confirmed": True}
+    report = save_report(member, client_key=uuid.uuid4(), fields=fields, photos=[photo]).report
+    report = do_transition(report, "submit", by=user)
+    with scope(village=village):
+        report_photo = ReportPhoto.objects.filter(report=report).first()
+    return {
+        "kim": kim,
+        "kim_member": member,
+        "kim_report": report,
+        "kim_photo": report_photo,
+        "regency": regency,
+        "kim_classification": classification,
+    }
+
+
+def snapshot(w: World) -> dict:
+    """Sebuntal's objects and everyone's roles: nothing here may change through an outsider's POST."""
+    pages = Page.objects.filter(path__startswith=w.home.path)
+    page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
+    return {
+        "pages": list(
+            pages.order_by("pk").values_list(
+                "pk",
+                "title",
+                "draft_title",
+                "slug",
+                "live",
+                "has_unpublished_changes",
+                "locked",
+                "locked_by_id",
+                "path",
+                "latest_revision_id",
+                "live_revision_id",
+                "url_path",
+                "go_live_at",
+                "expire_at",
+                "owner_id",
+            )
+        ),
+        "revisions": Revision.page_revisions.filter(object_id__in=page_ids).count(),
+        "images": list(
+            Image.objects.filter(collection=w.village.collection)
+            .order_by("pk")
+            .values_list("pk", "title", "file", "collection_id")
+        ),
+        "image_tags": sorted(w.image.tags.values_list("name", flat=True)),
+        "documents": list(
+            Document.objects.filter(collection=w.village.collection)
+            .order_by("pk")
+            .values_list("pk", "title", "file", "collection_id")
+        ),
+        "collections": list(Collection.objects.order_by("pk").values_list("pk", "name", "path")),
+        "view_restrictions": list(
+            PageViewRestriction.objects.order_by("pk").values_list(
+                "pk", "page_id", "restriction_type", "password"
+            )
+        ),
+        "collection_restrictions": CollectionViewRestriction.objects.count(),
+        "group_permissions": sorted(
+            Group.permissions.through.objects.values_list("group_id", "permission_id")
+        ),
+        "page_permissions": sorted(
+            GroupPagePermission.objects.values_list("group_id", "page_id", "permission_id")
+        ),
+        "collection_permissions": sorted(
+            GroupCollectionPermission.objects.values_list("group_id", "collection_id", "permission_id")
+        ),
+        "groups": list(Group.objects.order_by("pk").values_list("pk", "name")),
+        "users": list(
+            User.objects.order_by("pk").values_list(
+                "pk", "username", "email", "password", "is_active", "is_staff", "is_superuser"
+            )
+        ),
+        "memberships": sorted(User.groups.through.objects.values_list("user_id", "group_id")),
+        "user_permissions": sorted(
+            User.user_permissions.through.objects.values_list("user_id", "permission_id")
+        ),
+        "redirects": list(Redirect.objects.order_by("pk").values_list("pk", "old_path", "redirect_page_id")),
+        "sites": list(Site.objects.order_by("pk").values_list("pk", "hostname", "port", "root_page_id")),
+        "workflows": list(Workflow.objects.order_by("pk").values_list("pk", "name", "active")),
+        "tasks": list(Task.objects.order_by("pk").values_list("pk", "name", "active")),
+        "workflow_pages": sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
+        "workflow_states": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+        "task_states": list(TaskState.objects.order_by("pk").values_list("pk", "status")),
+        "editing_sessions": list(
+            EditingSession.objects.order_by("pk").values_list("pk", "user_id", "object_id")
+        ),
+        "uploads": sorted(UploadedFile.objects.values_list("pk", flat=True)),
+        **_kim_snapshot(),
+    }
+
+
+def _kim_snapshot() -> dict:
+    with scopes_disabled():
+        return {
+            "kims": list(
+                Kim.objects.order_by("pk").values_list("pk", "name", "is_active", "classification_id")
+            ),
+            "kim_members": list(
+                KimMember.objects.order_by("pk").values_list("pk", "name", "is_active", "user_id", "phone")
+            ),
+            "kim_reports": list(
+                Report.objects.order_by("pk").values_list("pk", "title", "state", "news_page_id")
+            ),
+            "kim_photos": sorted(ReportPhoto.objects.values_list("pk", flat=True)),
+            "kim_classifications": list(KimClassification.objects.order_by("pk").values_list("pk", "name")),
+            "kim_settings": list(KimSettings.objects.order_by("pk").values()),
+        }
+
+
+def _diff(before: dict, after: dict) -> str:
+    return "; ".join(f"{k}: {before[k]!r} -> {after[k]!r}" for k in before if before[k] != after[k])
+
+
+# --------------------------------------------------------------------------- every pattern
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str  # the name ("namespace:name"), or the pattern itself when the route has no name
+    name: str | None
+    pattern: str
+    params: tuple[str, ...]
+    positional: int
+
+    @property
+    def namespace(self) -> str:
+        return (self.name or "").rpartition(":")[0]
+
+
+def all_routes() -> list[Route]:
+    def walk(patterns, prefix, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = namespace
+                if pattern.namespace:
+                    ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+            elif isinstance(pattern, URLPattern):
+                regex = pattern.pattern.regex
+                name = (
+                    (f"{namespace}:{pattern.name}" if namespace else pattern.name) if pattern.name else None
+                )
+                route = prefix + str(pattern.pattern)
+                yield Route(
+                    key=name or route,
+                    name=name,
+                    pattern=route,
+                    params=tuple(regex.groupindex),
+                    positional=regex.groups - len(regex.groupindex),
+                )
+
+    return list(walk(get_resolver().url_patterns, "", None))
+
+
+@dataclass(frozen=True)
+class Target:
+    route: Route
+    url: str
+    about_sebuntal: bool  # a parameter names one of Sebuntal's objects
+
+
+PK_KIND = {
+    "wagtailadmin_api:pages": "page",
+    "wagtailadmin_api:images": "image",
+    "wagtailadmin_api:documents": "document",
+    "wagtailimages_chooser": "image",
+    "wagtaildocs_chooser": "document",
+    "wagtailadmin_collections": "collection",
+    "wagtailusers_users": "user",
+    "wagtailusers_groups": "group",
+}
+PARAM_KIND = {
+    "page_id": "page",
+    "parent_page_id": "parent",
+    "page_to_move_id": "page",
+    "page_pk": "page",
+    "image_id": "image",
+    "document_id": "document",
+    "doc_id": "document",
+    "collection_id": "collection",
+    "session_id": "session",
+    "redirect_id": "redirect",
+    "revision_id": "revision",
+    "task_state_id": "task_state",
+    "workflow_state_id": "workflow_state",
+    "page_view_restriction_id": "restriction",
+    "id": "user",  # django admin's user password change
+    "kim_id": "kim",
+    "member_id": "kim_member",
+    "report_id": "kim_report",
+    "photo_id": "kim_photo",
+    "regency_id": "regency",  # the regency's KIM rules: the regency admin's, not an operator's
+    "classification_id": "kim_classification",
+}
+
+
+def _objects(kind: str, w: World) -> list:
+    return {
+        "page": [w.news],  # published, with a newer draft: live and draft data both in reach
+        "parent": [w.home],  # its children include an unpublished and a private page
+        "image": [w.image],
+        "document": [w.document],
+        "collection": [w.village.collection],
+        "user": [w.operator],
+        "group": [w.group],
+        "session": [w.editing_session],
+        "redirect": [w.redirect],
+        "revision": [w.revision],
+        "task_state": [w.task_state] if w.task_state else [],
+        "workflow_state": [w.workflow_state] if w.workflow_state else [],
+        "restriction": [w.restriction],
+        **{
+            k: [w.extra[k]]
+            for k in ("kim", "kim_member", "kim_report", "kim_photo", "regency", "kim_classification")
+        },
+    }[kind]
+
+
+def _param_values(route: Route, param: str, w: World) -> tuple[list, bool]:
+    """(values, names Sebuntal) for one parameter of one route."""
+    ns, name = route.namespace, route.name or ""
+    moderated = w.extra["moderated"]
+    if param in {"pk", "photo_pk"} and ns == "kim":
+        if param == "photo_pk" or (
+            name == "kim:report_photo" and param == "pk" and "photo_pk" not in route.params
+        ):
+            return [w.extra["kim_photo"].pk], True
+        if name.startswith("kim:report"):
+            return [w.extra["kim_report"].pk], True
+        if name.startswith("kim:member"):
+            return [w.extra["kim_member"].pk], True
+        return [1], False  # activity photos: Sebuntal has no activity yet
+    if param == "pk" and ns in PK_KIND:
+        return [o.pk for o in _objects(PK_KIND[ns], w)], True
+    if param == "pk" and ns == "wagtailadmin_workflows":
+        if "task" in name:
+            return [w.task_state.task_id if w.task_state else 1], True
+        return [w.workflow_state.workflow_id if w.workflow_state else 1], True
+    if param == "pk" and ns == "wagtailsites":
+        return [Site.objects.get(is_default_site=True).pk], False
+    if param == "pk" and ns == "wagtailsettings":
+        return [1], False
+    if param == "uploaded_file_id":
+        return [w.uploads["image" if ns == "wagtailimages" else "document"].pk], True
+    if param in {"page_id", "page_pk"} and ns == "wagtailadmin_pages" and "workflow" in name:
+        return [moderated.pk], True
+    if param in {"page_id", "page_pk"} and ns == "wagtailadmin_workflows":
+        return [moderated.pk], True
+    if param in PARAM_KIND:
+        return [o.pk for o in _objects(PARAM_KIND[param], w)], True
+    match param:
+        case "destination_id":
+            return [w.santan_news_index.pk], False
+        case "task_id":
+            return [w.task_state.task_id if w.task_state else 1], True
+        case "workflow_pk":
+            return [w.workflow_state.workflow_id if w.workflow_state else 1], True
+        case "action_name" if ns == "wagtailadmin_api:pages":
+            return list(PagesAdminAPIViewSet.actions), False
+        case "action_name":
+            return ["approve", "reject"], False
+        case "filter_spec":
+            return ["original"], False
+        case "content_type_app_name":
+            return ["villages"], False
+        case "content_type_model_name":
+            return ["newspage"], False
+        case "app_label" if name == "admin:app_list":
+            return ["auth"], False
+        case "app_label" if ns == "wagtailadmin_workflows":
+            return ["wagtailcore"], False
+        case "model_name" if ns == "wagtailadmin_workflows":
+            return ["groupapprovaltask"], False
+        case "app_label" if ns == "wagtailadmin_editing_sessions":
+            return ["wagtailcore"], False
+        case "model_name" if ns == "wagtailadmin_editing_sessions":
+            return ["page"], False
+        case "object_id" if ns == "wagtailadmin_editing_sessions":
+            return [str(w.news.pk)], True
+        case "app_label" | "model_name" if name == "wagtailadmin_pages:choose_parent":
+            return ["villages" if param == "app_label" else "newspage"], False
+        case "app_name" | "model_name" if name == "wagtailadmin_tag_model_autocomplete":
+            return ["taggit" if param == "app_name" else "tag"], False
+        case "app_name" | "model_name" if ns == "wagtailsettings":
+            return ["core" if param == "app_name" else "sitesettings"], False
+        case "object_id" if route.pattern.startswith("django-admin/"):
+            return _django_admin_object(route, w)
+        case "content_type_id":
+            return [ContentType.objects.get_for_model(NewsPage).pk], True
+        case "restriction_id":
+            return [999999], False
+        case "uidb64":
+            return [urlsafe_base64_encode(force_bytes(w.operator.pk))], True
+        case "token":
+            return ["bad-token"], False
+        case "url":
+            return ["tidak-ada/"], False
+        case "path":
+            return [w.image.file.name, w.document.file.name], True
+    raise LookupError(param)
+
+
+def _django_admin_object(route: Route, w: World):
+    """object_id of a Django admin route, by the model it is about ("auth/user/..." or "admin:auth_user_...")."""
+    if route.name == "admin:view_on_site":
+        return [w.news.pk], True
+    model = route.name.removeprefix("admin:") if route.name else route.pattern.removeprefix("django-admin/")
+    model = model.replace("/", "_")
+    for prefix, value in (
+        ("auth_user_", w.operator.pk),
+        ("auth_group_", w.group.pk),
+        ("taggit_tag_", w.tag.pk),
+    ):
+        if model.startswith(prefix):
+            return [value], True
+    return [1], False
+
+
+def _positional(route: Route, w: World) -> tuple[list[list], bool]:
+    if route.name == "wagtail_serve":
+        paths = [p.url.strip("/") + "/" for p in (w.home, w.news, w.private)]
+        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/"]], True
+    if route.name == "wagtaildocs_serve":
+        return [[w.document.pk, w.document.filename]], True
+    if route.name == "wagtailadmin_pages:revisions_compare":
+        return [[w.news.pk, "earliest", "latest"]], True
+    raise LookupError(route.key)
+
+
+def _unnamed_url(route: Route, kwargs: dict) -> str:
+    """Build the URL of a pattern without a name from its route text (only simple patterns exist)."""
+    url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(kwargs[m.group(1)]), route.pattern)
+    url = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(kwargs[m.group(1)]), url)
+    return "/" + url.replace("^", "").replace("$", "")
+
+
+def _bulk_action_targets(route: Route, w: World) -> list[Target]:
+    bulk_action_registry._scan_for_bulk_actions()
+    ids = {
+        ("wagtailcore", "page"): [w.home.pk, w.news.pk],
+        ("wagtailimages", "image"): [w.image.pk],
+        ("wagtaildocs", "document"): [w.document.pk],
+        (User._meta.app_label, User._meta.model_name): [w.operator.pk],
+    }
+    targets = []
+    for app_label, models in bulk_action_registry.actions.items():
+        for model_name, actions in models.items():
+            pks = ids.get((app_label, model_name))
+            if not pks:
+                continue
+            query = urlencode([("id", pk) for pk in pks])
+            for action in actions:
+                url = reverse(route.name, args=[app_label, model_name, action])
+                targets.append(Target(route, f"{url}?{query}", True))
+    return targets
+
+
+def targets(w: World) -> tuple[list[Target], list[str]]:
+    """Every URL to probe, and the patterns that could not be filled."""
+    found, unfilled = [], []
+    for route in all_routes():
+        try:
+            if route.name == "wagtail_bulk_action":
+                found.extend(_bulk_action_targets(route, w))
+                continue
+            if route.positional:
+                arg_lists, about = _positional(route, w)
+                found.extend(Target(route, reverse(route.name, args=args), about) for args in arg_lists)
+                continue
+            choices, about = [], False
+            for param in route.params:
+                values, names_sebuntal = _param_values(route, param, w)
+                choices.append(values)
+                about = about or names_sebuntal
+            for combo in itertools.product(*choices):
+                kwargs = dict(zip(route.params, combo, strict=True))
+                url = reverse(route.name, kwargs=kwargs) if route.name else _unnamed_url(route, kwargs)
+                found.append(Target(route, url, about))
+        except LookupError as error:
+            unfilled.append(f"{route.key} ({error})")
+    return found, unfilled
+
+
+# --------------------------------------------------------------------------- probing
+
+WRITE = re.compile(r'^\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)"?', re.IGNORECASE)
+BOOKKEEPING = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"}
+LOGIN_PATHS = ("/admin/login/", "/django-admin/login/", "/_util/login/", "/kim/masuk/")
+LOGOUT_ROUTES = {"wagtailadmin_logout", "admin:logout"}
+REFUSALS = {400, 403, 404, 405}
+
+
+@dataclass
+class Persona:
+    name: str
+    client: Client
+    user: object | None = None
+    has_admin: bool = False
+
+    def relogin(self):
+        if self.user is not None:
+            self.client.force_login(self.user)
+
+
+def _body(response) -> str:
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)
+    else:
+        content = response.content
+    return content.decode("utf-8", "replace")
+
+
+def judge(persona: Persona, target: Target, method: str, response) -> str | None:
+    """None when the answer is acceptable, else why not."""
+    status = response.status_code
+    if status >= 500:
+        return "server error"
+    if 300 <= status < 400:
+        location = urlparse(response["Location"]).path
+        if location.startswith(LOGIN_PATHS):
+            return None
+        if persona.has_admin and location.startswith("/admin/") and not MARKER.search(location):
+            # Wagtail's "Sorry, you do not have permission" (to the dashboard) or a hop to another admin
+            # screen, which is itself in the matrix; a POST that did something is caught by the DB check.
+            return None
+        return f"redirects to {response['Location']}"
+    if status in REFUSALS:
+        return None
+    if 200 <= status < 300:
+        body = _body(response)
+        if found := MARKER.search(body):
+            snippet = body[max(0, found.start() - 60) : found.start() + 40].replace("\n", " ")
+            return f"reveals Sebuntal's private data: …{snippet}…"
+        if target.route.key in PUBLIC_ROUTES:
+            return None
+        if persona.has_admin and not target.about_sebuntal:
+            return None  # the operator's own admin screens
+        return "2xx from a route that is not public"
+    return f"unexpected status {status}"
+
+
+@dataclass
+class Sweep:
+    baseline: dict  # the state before the sweep; moved on (and reported) when a POST changes it
+    problems: list[str] = field(default_factory=list)
+    requests: int = 0
+    statuses: dict = field(default_factory=dict)
+
+
+def probe(persona: Persona, target: Target, method: str, sweep: Sweep, w: World, url: str | None = None):
+    url = url or target.url
+    with CaptureQueriesContext(connection) as queries:
+        response = persona.client.post(url, {}) if method == "POST" else persona.client.get(url)
+    sweep.requests += 1
+    sweep.statuses[(persona.name, method, url)] = response.status_code
+    where = f"{persona.name:<14} {method:<4} {url} [{target.route.key}] -> {response.status_code}"
+    problem = judge(persona, target, method, response)
+    allowance = ALLOWANCES.get((target.route.key, persona.name, method))
+    if problem and not allowance:
+        sweep.problems.append(f"{where}: {problem}")
+    # No write, no change: the full snapshot is compared only after a request that wrote something.
+    written = {m.group(1) for q in queries.captured_queries if (m := WRITE.match(q["sql"]))} - BOOKKEEPING
+    if written:
+        after = snapshot(w)
+        if after != sweep.baseline:
+            where += f" (wrote {', '.join(sorted(written))})"
+            sweep.problems.append(f"{where}: changed the database: {_diff(sweep.baseline, after)}")
+            sweep.baseline = after
+    if target.route.key in LOGOUT_ROUTES:
+        persona.relogin()
+
+
+def personas(other_operator) -> list[Persona]:
+    anonymous = Persona("anonim", Client(enforce_csrf_checks=False))
+    no_role_user = User.objects.create_user(username="warga.tanpa-peran", password="uji-sandi-sinergi")
+    no_role = Persona(NO_ROLE_PERSONA, Client(enforce_csrf_checks=False), no_role_user)
+    santan = Persona(OPERATOR, Client(enforce_csrf_checks=False), other_operator, has_admin=True)
+    for persona in (anonymous, no_role, santan):
+        persona.client.raise_request_exception = False
+        persona.relogin()
+    return [anonymous, no_role, santan]
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_every_pattern_is_filled(world):
+    found, unfilled = targets(world)
+    assert not unfilled, f"patterns with parameters this test cannot fill: {unfilled}"
+    keys = {t.route.key for t in found}
+    assert keys == {r.key for r in all_routes()}, "some pattern produced no URL"
+    # The enumeration is not vacuous: Wagtail's editing, media, user and group screens are all in it.
+    for key in (
+        "wagtailadmin_pages:edit",
+        "wagtailadmin_pages:delete",
+        "wagtailadmin_pages:move_confirm",
+        "wagtailimages:edit",
+        "wagtaildocs:edit",
+        "wagtailusers_users:edit",
+        "wagtailusers_groups:edit",
+        "wagtailadmin_collections:edit",
+        "wagtail_bulk_action",
+        "wagtail_serve",
+        "admin:auth_user_change",
+        "sinergi_lockouts",
+    ):
+        assert key in keys, key
+    assert world.task_state is not None, "no workflow on Sebuntal's pages: workflow URLs use a dummy id"
+    for route in PUBLIC_ROUTES:
+        assert route in keys, f"PUBLIC_ROUTES names a route that no longer exists: {route}"
+
+
+def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, other_operator):
+    started = time.monotonic()
+    found, _unfilled = targets(world)
+    everyone = personas(other_operator)
+    sweep = Sweep(baseline=snapshot(world))
+    for persona in everyone:
+        for target in found:
+            probe(persona, target, "GET", sweep, world)
+            probe(persona, target, "POST", sweep, world)
+            # Listings and searches, aimed at Sebuntal; the others are sent to the login page anyway.
+            if persona.has_admin and not target.route.params and target.route.pattern.startswith("admin/"):
+                probe(persona, target, "GET", sweep, world, url=f"{target.url}?q={SEARCH_WORD}")
+
+    patterns = len({t.route.key for t in found})
+    summary = f"{patterns} patterns, {len(found)} URLs, {sweep.requests} requests in {time.monotonic() - started:.0f}s"
+    assert not sweep.problems, f"{len(sweep.problems)} failure(s) ({summary}):\n" + "\n".join(sweep.problems)
+    # The personas were really who they claim to be at the end.
+    assert sweep.statuses[(OPERATOR, "GET", reverse("wagtailadmin_home"))] == 200
+    assert sweep.statuses[(NO_ROLE_PERSONA, "GET", reverse("wagtailadmin_home"))] == 302
+
+
+MUST_SHOW_TO_OWN_OPERATOR = {
+    "wagtailadmin_pages:edit",
+    "wagtailadmin_explore",
+    "wagtailimages:edit",
+    "wagtaildocs:edit",
+    "wagtailadmin_api:pages:detail",
+    "wagtailadmin_pages:revisions_view",
+}
+
+
+def test_the_markers_are_visible_to_sebuntals_own_operator(client, world, operator):
+    """Positive control: the same URLs show the markers to the right person, so the check can fire."""
+    client.force_login(operator)
+    client.raise_request_exception = False
+    seen = set()
+    for target in targets(world)[0]:
+        if target.route.key in MUST_SHOW_TO_OWN_OPERATOR:
+            response = client.get(target.url)
+            if response.status_code == 200 and MARKER.search(_body(response)):
+                seen.add(target.route.key)
+    assert seen == MUST_SHOW_TO_OWN_OPERATOR
+
+
+def test_the_database_check_sees_a_change(world, operator):
+    """Positive control for the write detection: Sebuntal's own operator locking its page is noticed."""
+    own = Persona("operator_sebuntal", Client(enforce_csrf_checks=False), operator, has_admin=True)
+    own.relogin()
+    sweep = Sweep(baseline=snapshot(world))
+    lock = next(t for t in targets(world)[0] if t.route.key == "wagtailadmin_pages:lock")
+    probe(own, lock, "POST", sweep, world)
+    assert [p for p in sweep.problems if "changed the database: pages:" in p], sweep.problems

@@ -1,0 +1,81 @@
+"""Which villages' KIM a staff user may manage: the one rule every KIM admin view, panel and menu uses.
+
+A village operator manages the villages of their operator memberships; a regency admin (member of
+the regency's admin group) manages every village of that regency; a superuser manages all. This is
+the same rule as `workflow.is_village_operator`, asked for a whole list at once.
+"""
+
+from contextlib import contextmanager
+
+from django.db.models import Q
+from django_scopes import scope, scopes_disabled
+
+from sinergi.accounts.models import Membership
+from sinergi.regions.models import Regency, Village
+
+ALL = None  # stands for "every village", the superuser's answer
+
+_CACHE_ATTRIBUTE = "_kim_managed_village_ids"
+
+
+def managed_village_ids(user) -> frozenset[int] | None:
+    """The ids of the villages `user` manages, or ALL (None) for a superuser. One query, cached on the user.
+
+    The user object lives for one request, so the answer is computed at most once per request.
+    """
+    if not user or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return ALL
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = frozenset(
+            Village.objects.filter(
+                Q(district__regency__admin_group__user=user)
+                | Q(memberships__user=user, memberships__role=Membership.Role.OPERATOR)
+            )
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def manages_any_village(user) -> bool:
+    ids = managed_village_ids(user)
+    return ids is ALL or bool(ids)
+
+
+def may_manage(user, village_or_id) -> bool:
+    ids = managed_village_ids(user)
+    village_id = getattr(village_or_id, "pk", village_or_id)
+    return ids is ALL or village_id in ids
+
+
+def managed_villages(user):
+    """The villages themselves, as a queryset (for choices and filters)."""
+    ids = managed_village_ids(user)
+    villages = Village.objects.select_related("district__regency")
+    return villages.all() if ids is ALL else villages.filter(pk__in=ids)
+
+
+@contextmanager
+def managed_scope(user):
+    """django-scopes' scope over exactly the villages `user` manages (every village for a superuser)."""
+    ids = managed_village_ids(user)
+    if ids is ALL:
+        with scopes_disabled():
+            yield
+    else:
+        # Always a list: scope(village=None) would mean "no filter at all".
+        with scope(village=sorted(ids)):
+            yield
+
+
+def administered_regencies(user):
+    """Regencies whose KIM rules (classifications, settings) `user` may change."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return Regency.objects.none()
+    if user.is_superuser:
+        return Regency.objects.all()
+    return Regency.objects.filter(admin_group__user=user)

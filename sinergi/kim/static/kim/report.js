@@ -1,0 +1,370 @@
+/* Sinergi KIM member pages: the offline queue of reports, live writing hints, "Gunakan lokasi saya".
+ *
+ * Progressive enhancement: every form works without this file. With it, the report form is sent by
+ * fetch (Accept: application/json). When the phone has no signal, the whole report (text and photos,
+ * as Blobs) is kept in IndexedDB and sent when the connection returns ('online' event, every page
+ * load, every 30 seconds). Each report carries a key made here (client_key) and each send its own
+ * key (send_key): the server answers a repeated send as the first one, so nothing is duplicated.
+ * "Terkirim" is shown only after the server confirmed. Texts come from #kim-texts (translatable).
+ */
+(function () {
+  "use strict";
+  var app = document.getElementById("kim-app");
+  if (!app || !window.fetch || !window.FormData || !window.Promise) return;
+
+  var MEMBER = app.getAttribute("data-member");
+  var T = document.getElementById("kim-texts").dataset;
+  var statusBox = document.getElementById("kim-status");
+  var queueBox = document.getElementById("kim-queue");
+  var form = document.getElementById("kim-report-form");
+  var DB_NAME = "sinergi-kim", STORE = "outbox", CACHE_PREFIX = "sinergi-kim-";
+  var RETRY_MS = 30000;
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function replaceAll(element, nodes) {
+    while (element.firstChild) element.removeChild(element.firstChild);
+    nodes.forEach(function (node) { element.appendChild(node); });
+  }
+
+  function fill(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+
+  /* ----------------------------------------------------------------- the status line (role=status) */
+
+  function say(text, kind, link, linkText) {
+    var p = document.createElement("p");
+    p.className = "msg-" + (kind || "info");
+    p.textContent = text;
+    if (link) {
+      var a = document.createElement("a");
+      a.href = link;
+      a.textContent = linkText || T.open;
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(a);
+    }
+    replaceAll(statusBox, [p]);
+  }
+
+  /* ----------------------------------------------------------------- IndexedDB outbox */
+
+  function withStore(mode, work) {
+    return new Promise(function (resolve, reject) {
+      if (!window.indexedDB) { reject(new Error("no IndexedDB")); return; }
+      var open = indexedDB.open(DB_NAME, 1);
+      open.onupgradeneeded = function () { open.result.createObjectStore(STORE, { keyPath: "id" }); };
+      open.onerror = function () { reject(open.error); };
+      open.onsuccess = function () {
+        var db = open.result, result;
+        var tx = db.transaction(STORE, mode);
+        var request = work(tx.objectStore(STORE));
+        if (request) request.onsuccess = function () { result = request.result; };
+        tx.oncomplete = function () { db.close(); resolve(result); };
+        tx.onerror = tx.onabort = function () { db.close(); reject(tx.error); };
+      };
+    });
+  }
+  function putItem(item) { return withStore("readwrite", function (s) { return s.put(item); }); }
+  function deleteItem(id) { return withStore("readwrite", function (s) { return s.delete(id); }); }
+  function myItems() {
+    return withStore("readonly", function (s) { return s.getAll(); }).then(function (items) {
+      // A shared phone: only the signed-in member's reports are sent, under their account.
+      return (items || []).filter(function (i) { return i.member === MEMBER; })
+        .sort(function (a, b) { return a.created - b.created; });
+    }, function () { return []; });
+  }
+
+  /* ----------------------------------------------------------------- sending */
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    if (match) return decodeURIComponent(match[1]);
+    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  // The whole form, photos read into memory now: a picked file may not be readable later.
+  function snapshot(action) {
+    var data = new FormData(form), fields = [], reads = [];
+    data.forEach(function (value, name) {
+      if (name === "csrfmiddlewaretoken") return;
+      if (typeof value === "string") { fields.push([name, value]); return; }
+      if (!value.name || !value.size) return;
+      reads.push(value.arrayBuffer().then(function (buffer) {
+        return { name: value.name, type: value.type, blob: new Blob([buffer], { type: value.type }) };
+      }));
+    });
+    fields = fields.filter(function (f) { return f[0] !== "action" && f[0] !== "send_key"; });
+    fields.push(["action", action], ["send_key", uuid()]);
+    return Promise.all(reads).then(function (files) {
+      var title = form.querySelector("[name=title]").value.trim();
+      return { id: uuid(), member: MEMBER, url: form.getAttribute("action"), action: action, title: title,
+               fields: fields, files: files, created: Date.now(), failed: "" };
+    });
+  }
+
+  function send(item, live) {
+    var body = new FormData();
+    item.fields.forEach(function (f) { body.append(f[0], f[1]); });
+    item.files.forEach(function (f) { body.append("photos", f.blob, f.name); });
+    return fetch(item.url, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "Accept": "application/json", "X-CSRFToken": csrfToken(), "X-Kim-Send": live ? "live" : "queue" }
+    }).then(function (response) {
+      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+      return (json ? response.json() : Promise.resolve(null)).then(function (data) {
+        return { status: response.status, data: data };
+      });
+    });
+  }
+
+  // What an answer means for a report waiting on the phone.
+  function verdict(answer) {
+    if (answer.status === 401) return "login";
+    if (!answer.data || answer.status === 429 || answer.status >= 500) return "later";
+    if (answer.status === 200) return answer.data.ok ? "sent" : "saved";
+    return "refused"; // 400, 409, 413: sending it again will not help
+  }
+
+  function errorText(data) {
+    var parts = [data.message];
+    Object.keys(data.errors || {}).forEach(function (k) { parts = parts.concat(data.errors[k]); });
+    return parts.filter(Boolean).join(" ");
+  }
+
+  /* ----------------------------------------------------------------- the queue on screen */
+
+  function renderQueue() {
+    if (!queueBox) return Promise.resolve();
+    return myItems().then(function (items) {
+      var list = queueBox.querySelector("ul");
+      replaceAll(list, items.map(function (item) {
+        var li = document.createElement("li"), text = document.createElement("span");
+        text.textContent = (item.title || "—") + " — " + (item.failed || T.waiting);
+        li.appendChild(text);
+        if (item.failed) {
+          var drop = document.createElement("button");
+          drop.type = "button"; drop.className = "secondary"; drop.textContent = T.remove;
+          drop.addEventListener("click", function () { deleteItem(item.id).then(renderQueue); });
+          li.appendChild(drop);
+        }
+        return li;
+      }));
+      queueBox.hidden = items.length === 0;
+      return items;
+    });
+  }
+
+  var flushing = false;
+  function flushNow() {
+    if (flushing) return Promise.resolve();
+    flushing = true;
+    return myItems().then(function (items) {
+      var waiting = items.filter(function (i) { return !i.failed; });
+      var chain = Promise.resolve(true);
+      waiting.forEach(function (item) {
+        chain = chain.then(function (goOn) {
+          if (!goOn) return false;
+          say(T.sending + " " + item.title);
+          return send(item, false).then(function (answer) {
+            var v = verdict(answer), d = answer.data;
+            if (v === "sent") {
+              return deleteItem(item.id).then(function () {
+                say((item.action === "submit" ? T.sent : T.draftSent) + ": " + item.title, "success", d.detail_url);
+                return true;
+              });
+            }
+            if (v === "saved") {
+              return deleteItem(item.id).then(function () {
+                say(T.savedNotSent + ": " + item.title + ". " + errorText(d), "warning", d.edit_url || d.detail_url);
+                return true;
+              });
+            }
+            if (v === "refused") {
+              item.failed = T.refused + ": " + errorText(d);
+              return putItem(item).then(function () { say(item.failed, "warning"); return true; });
+            }
+            if (v === "login") { say(T.login, "warning", app.getAttribute("data-login-url"), T.login); return false; }
+            say(T.later + ": " + item.title, "warning");
+            return false;
+          }, function () {
+            say(T.queued + ": " + item.title);
+            return false;
+          });
+        });
+      });
+      return chain;
+    }).then(function () { flushing = false; return renderQueue(); },
+            function () { flushing = false; return renderQueue(); });
+  }
+
+  function flush() {
+    // One tab at a time, where the browser can tell the tabs apart.
+    if (navigator.locks && navigator.locks.request) return navigator.locks.request("sinergi-kim-outbox", flushNow);
+    return flushNow();
+  }
+
+  /* ----------------------------------------------------------------- the report form */
+
+  function photoProblem() {
+    var input = document.getElementById("kim-photos");
+    if (!input || !input.files) return "";
+    var maxPhoto = +form.dataset.maxPhotoBytes, maxAll = +form.dataset.maxRequestBytes, room = +form.dataset.room;
+    var total = 0;
+    for (var i = 0; i < input.files.length; i++) {
+      var f = input.files[i];
+      total += f.size;
+      if (f.size > maxPhoto) return fill(T.photoTooBig, { name: f.name, mb: Math.round(maxPhoto / 1048576) });
+    }
+    if (input.files.length > room) return fill(T.tooManyPhotos, { n: room });
+    if (total > maxAll) return T.tooMuch;
+    return "";
+  }
+
+  function showPhotoProblem() {
+    var box = document.getElementById("kim-photo-check"), problem = photoProblem();
+    if (box) { box.textContent = problem; box.hidden = !problem; }
+    return problem;
+  }
+
+  function freshKeys() {
+    if (form.dataset.new === "1") form.querySelector("[name=client_key]").value = uuid();
+    form.querySelector("[name=send_key]").value = uuid();
+  }
+
+  var hintTimer = null;
+  function askHints() {
+    clearTimeout(hintTimer);
+    hintTimer = setTimeout(function () {
+      var list = document.getElementById("kim-hints"), photos = document.getElementById("kim-photos");
+      if (!list || !navigator.onLine) return;
+      var body = new FormData();
+      ["title", "body", "place", "event_date"].forEach(function (name) {
+        var field = form.querySelector("[name=" + name + "]");
+        body.append(name, field ? field.value : "");
+      });
+      body.append("photo_count", (+form.dataset.existingPhotos) + (photos && photos.files ? photos.files.length : 0));
+      fetch(form.dataset.hintsUrl, {
+        method: "POST", body: body, credentials: "same-origin",
+        headers: { "Accept": "application/json", "X-CSRFToken": csrfToken() }
+      }).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
+        if (!data) return;
+        replaceAll(list, data.hints.map(function (hint) {
+          var li = document.createElement("li"), hidden = document.createElement("span");
+          li.className = hint.ok ? "ok" : "todo";
+          li.setAttribute("data-key", hint.key);
+          hidden.className = "vh";
+          hidden.textContent = (hint.ok ? T.hintOk : T.hintTodo) + " ";
+          li.appendChild(hidden);
+          li.appendChild(document.createTextNode(hint.message));
+          return li;
+        }));
+      }, function () { /* hints are a nicety: without signal the last ones stay */ });
+    }, 800);
+  }
+
+  function setBusy(busy) {
+    Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (b) { b.disabled = busy; });
+  }
+
+  function keepOnPhone(item) {
+    return putItem(item).then(function () {
+      say(T.queued + ": " + item.title);
+      if (form.dataset.new === "1") {
+        form.reset();
+        var list = document.getElementById("kim-hints");
+        if (list) replaceAll(list, []);
+      }
+      freshKeys();
+      return renderQueue();
+    }, function () { say(T.noStorage, "warning"); });
+  }
+
+  function setUpForm() {
+    freshKeys();
+    var lastButton = null;
+    Array.prototype.forEach.call(form.querySelectorAll("button[name=action]"), function (b) {
+      b.addEventListener("click", function () { lastButton = b; });
+    });
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter || lastButton;
+      var action = button && button.value === "submit" ? "submit" : "draft";
+      event.preventDefault();
+      var problem = showPhotoProblem();
+      if (!problem && action === "submit" && !form.querySelector("[name=body]").value.trim()) problem = T.needBody;
+      if (problem) { say(problem, "warning"); return; }
+      setBusy(true);
+      snapshot(action).then(function (item) {
+        freshKeys(); // the next press is another send
+        if (!navigator.onLine) return keepOnPhone(item);
+        return send(item, true).then(function (answer) {
+          var v = verdict(answer);
+          if (v === "sent" || v === "saved") { window.location.assign(answer.data.url); return; }
+          if (v === "refused") { say(T.refused + ": " + errorText(answer.data), "warning"); return; }
+          return keepOnPhone(item).then(function () {
+            if (v === "login") say(T.queued + ". " + T.login, "warning", app.getAttribute("data-login-url"), T.login);
+            else if (answer.data && answer.data.message) say(T.queued + ". " + answer.data.message, "warning");
+          });
+        }, function () { return keepOnPhone(item); });
+      }).then(function () { setBusy(false); }, function () { setBusy(false); say(T.noStorage, "warning"); });
+    });
+
+    ["title", "body", "place", "event_date"].forEach(function (name) {
+      var field = form.querySelector("[name=" + name + "]");
+      if (field) field.addEventListener("input", askHints);
+    });
+    var photos = document.getElementById("kim-photos");
+    if (photos) photos.addEventListener("change", function () { showPhotoProblem(); askHints(); });
+
+    var geo = document.getElementById("kim-geo"), geoStatus = document.getElementById("kim-geo-status");
+    if (geo && navigator.geolocation) {
+      geo.hidden = false;
+      geo.addEventListener("click", function () {
+        geoStatus.hidden = false;
+        geoStatus.textContent = T.geoWait;
+        navigator.geolocation.getCurrentPosition(function (position) {
+          form.querySelector("[name=latitude]").value = position.coords.latitude.toFixed(6);
+          form.querySelector("[name=longitude]").value = position.coords.longitude.toFixed(6);
+          geoStatus.textContent = T.geoDone;
+        }, function () {
+          geoStatus.textContent = T.geoFailed;
+        }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+      });
+    }
+  }
+
+  /* ----------------------------------------------------------------- sign-out, service worker, start */
+
+  var logout = document.getElementById("kim-logout");
+  if (logout) {
+    logout.addEventListener("submit", function (event) {
+      event.preventDefault();
+      myItems().then(function (items) {
+        if (items.length && !window.confirm(T.logoutPending)) return;
+        // The cached form page carries the member's name: it goes with the session.
+        var clear = window.caches ? caches.keys().then(function (keys) {
+          return Promise.all(keys.filter(function (k) { return k.indexOf(CACHE_PREFIX) === 0; })
+            .map(function (k) { return caches.delete(k); }));
+        }) : Promise.resolve();
+        clear.then(function () { logout.submit(); }, function () { logout.submit(); });
+      });
+    });
+  }
+
+  if ("serviceWorker" in navigator && app.getAttribute("data-sw")) {
+    navigator.serviceWorker.register(app.getAttribute("data-sw"), { scope: "/kim/" }).catch(function () {});
+  }
+
+  if (form) setUpForm();
+  window.addEventListener("online", flush);
+  setInterval(function () { if (navigator.onLine) myItems().then(function (i) { if (i.length) flush(); }); }, RETRY_MS);
+  renderQueue().then(function (items) { if (items && items.length && navigator.onLine) flush(); });
+})();
