@@ -278,7 +278,7 @@ def test_a_member_without_phone_or_email_cannot_be_invited(operator_client, kim)
 
 
 def test_an_operators_own_account_is_not_reset_as_a_member(operator_client, kim, operator):
-    from conftest import PASSWORD
+    from sinergi.kim.tests.conftest import PASSWORD
 
     with scope(village=kim.village):
         member = KimMember.objects.create(
