@@ -26,6 +26,15 @@ REGENCY_ONLY_VIEWS = {
 }
 
 
+GUARDED_VIEWS = REGENCY_ONLY_VIEWS | {
+    "wagtailimages_chooser:select_format",
+    "wagtailadmin_choose_page_child",
+    "wagtailadmin_pages:confirm_workflow_cancellation",
+    "wagtailadmin_pages:move_confirm",
+    "wagtail_bulk_action",
+}
+
+
 def is_regency_admin(user) -> bool:
     if user.is_superuser:
         return True
@@ -52,7 +61,9 @@ class AdminTenantGuardMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
         user = getattr(request, "user", None)
-        if match is None or user is None or not user.is_authenticated or is_regency_admin(user):
+        if match is None or match.view_name not in GUARDED_VIEWS or user is None or not user.is_authenticated:
+            return None
+        if is_regency_admin(user):
             return None
         name = match.view_name
         if name in REGENCY_ONLY_VIEWS:

@@ -33,17 +33,8 @@ class SafeImageField(WagtailImageField):
         try:
             return super().to_python(data)
         except PILImage.DecompressionBombError as error:
-            # Pillow refuses far-too-large images before Wagtail's own pixel check can word it.
-            raise ValidationError(
-                _("Gambar terlalu besar (lebih dari %(max)s piksel); perkecil ukurannya lalu unggah lagi.")
-                % {"max": self.max_image_pixels},
-                code="file_too_many_pixels",
-            ) from error
-
-    def check_image_pixel_size(self, f):
-        try:
-            return super().check_image_pixel_size(f)
-        except PILImage.DecompressionBombError as error:
+            # Pillow refuses far-too-large images (here or in the pixel check this calls) before
+            # Wagtail's own check can word it.
             raise ValidationError(
                 _("Gambar terlalu besar (lebih dari %(max)s piksel); perkecil ukurannya lalu unggah lagi.")
                 % {"max": self.max_image_pixels},

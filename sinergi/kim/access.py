@@ -2,7 +2,7 @@
 
 A village operator manages the villages of their operator memberships; a regency admin (member of
 the regency's admin group) manages every village of that regency; a superuser manages all. This is
-the same rule as `workflow.is_village_operator`, asked for a whole list at once.
+the rule `workflow.is_village_operator` also asks, one village at a time.
 """
 
 from contextlib import contextmanager

@@ -72,6 +72,17 @@ def clean_photo(uploaded) -> CleanPhoto:
             code="too_many_pixels",
         )
     uploaded.seek(0)
+    try:
+        return _reencode(uploaded, fmt)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        # Passes the first look, breaks while decoding (a truncated JPEG, for one).
+        raise ValidationError(
+            _("%(name)s bukan foto yang bisa dibaca. Gunakan JPG, PNG atau WebP."), params={"name": name},
+            code="not_an_image",
+        ) from None  # fmt: skip
+
+
+def _reencode(uploaded, fmt: str) -> CleanPhoto:
     with Image.open(uploaded) as image:
         image.load()
         image = ImageOps.exif_transpose(image)  # keep the orientation the phone meant, then drop EXIF

@@ -26,7 +26,7 @@ _WHERE = re.compile(
     r"\b(di|ke|dusun|rt|rw|balai|desa|kampung|jalan|jl|masjid|sekolah|posyandu|lapangan|pantai|sungai|kantor|gedung)\b",
     re.IGNORECASE,
 )
-_WHO = re.compile(r"\b(warga|bapak|ibu|pak|bu|kepala|ketua|anggota|kader|petugas|siswa|pemuda|masyarakat|tim|kelompok)\b"
+_WHO = re.compile(r"(?i:\b(warga|bapak|ibu|pak|bu|kepala|ketua|anggota|kader|petugas|siswa|pemuda|masyarakat|tim|kelompok)\b)"
                   r"|\b[A-Z][a-z]+ [A-Z][a-z]+\b")  # fmt: skip
 _WHAT = re.compile(r"\b(kegiatan|acara|rapat|musyawarah|pelatihan|lomba|gotong royong|panen|pembangunan|bantuan|"
                    r"penyuluhan|pemeriksaan|pembagian|peresmian|kerja bakti|sosialisasi)\b", re.IGNORECASE)  # fmt: skip

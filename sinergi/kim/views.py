@@ -225,12 +225,6 @@ def _clean_photos(files, *, room: int):
         except ValidationError as error:
             refused.append(" ".join(error.messages))
             continue
-        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-            # A file that passes the first look and breaks while decoding (a truncated JPEG).
-            refused.append(
-                _("%(name)s bukan foto yang bisa dibaca. Gunakan JPG, PNG atau WebP.") % {"name": name}
-            )
-            continue
         if len(accepted) >= room:
             refused.append(
                 _("Foto %(name)s tidak disimpan: maksimal %(max)s foto per laporan.")

@@ -68,16 +68,10 @@ class TransitionError(Exception):
 
 
 def is_village_operator(user, village) -> bool:
-    from sinergi.accounts.models import Membership
+    """Village operator, regency admin or superuser: the rule of sinergi.kim.access."""
+    from sinergi.kim.access import may_manage
 
-    if not user or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    regency_group = village.district.regency.admin_group_id
-    if regency_group and user.groups.filter(pk=regency_group).exists():
-        return True
-    return Membership.objects.filter(user=user, village=village, role=Membership.Role.OPERATOR).exists()
+    return may_manage(user, village)
 
 
 def is_author(user, report) -> bool:
