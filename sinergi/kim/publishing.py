@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -18,7 +19,10 @@ def paragraphs(text: str) -> list[str]:
 
 
 def body_html(report, images) -> str:
-    parts = ["<p>{}</p>".format(escape(p).replace("\n", "<br/>")) for p in paragraphs(report.body)]
+    texts = paragraphs(report.body)
+    if texts and intro_of(report) == texts[0]:
+        texts = texts[1:]  # the first paragraph is the article's lead already: never shown twice
+    parts = ["<p>{}</p>".format(escape(p).replace("\n", "<br/>")) for p in texts]
     # The first photo is the article's main image; the others follow the text.
     parts += [f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt=""/>' for image in images[1:]]
     return "".join(parts)
@@ -43,8 +47,6 @@ def move_photos_to_collection(report, by) -> list:
             content = photo.file.read()
         finally:
             photo.file.close()
-        from django.core.files.base import ContentFile
-
         image = image_model(
             title=photo.caption or f"{report.title} ({n})",
             collection=report.village.collection,

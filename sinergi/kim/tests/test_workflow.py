@@ -87,6 +87,27 @@ def test_publishing_credits_the_kim_and_the_member(client, member, operator):
     assert "Warga Dusun II bergotong royong" in html
 
 
+def test_the_first_paragraph_leads_the_article_once_and_a_long_one_stays_whole(client, member, operator):
+    short = do_transition(write_report(member), "submit", by=member.user)
+    page = do_transition(short, "approve_publish", by=operator).news_page
+    html = client.get(page.url).content.decode()
+    article = html[html.index("<article") : html.index("</article>")]
+    assert article.count("Warga Dusun II bergotong royong membersihkan parit pada Sabtu pagi.") == 1
+    assert page.intro.startswith("Warga Dusun II") and "Dipimpin" not in page.intro
+    assert "<p>Kegiatan dipimpin Ketua RT.</p>" in html
+
+    # A first paragraph too long for the lead is shortened there and kept whole in the text.
+    long_first = "Warga Dusun III menanam 500 bibit pohon di tepi sungai. " * 8
+    report = write_report(
+        member, title="Penanaman pohon di Dusun III", body=long_first + "\n\nSelesai siang."
+    )
+    page = do_transition(
+        do_transition(report, "submit", by=member.user), "approve_publish", by=operator
+    ).news_page
+    assert page.intro.endswith("…") and len(page.intro) <= 300
+    assert long_first.strip() in client.get(page.url).content.decode()
+
+
 def test_every_transition_is_recorded_with_who_and_why_and_notifies(
     member, operator, django_capture_on_commit_callbacks
 ):
