@@ -230,6 +230,13 @@ class Report(models.Model):
     def __str__(self):
         return self.title
 
+    def village_says(self) -> str:
+        """While sent back or rejected: the village's comment that did it (what the member must read)."""
+        if self.state not in (self.State.REVISION, self.State.REJECTED):
+            return ""
+        last = self.events.filter(to_state=self.state).order_by("-created_at", "-pk").first()
+        return last.comment if last else ""
+
 
 def report_photo_upload_to(instance, filename):
     from sinergi.core.uploads import random_name
