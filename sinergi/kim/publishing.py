@@ -20,7 +20,7 @@ def paragraphs(text: str) -> list[str]:
 
 def body_html(report, images) -> str:
     texts = paragraphs(report.body)
-    if texts and intro_of(report) == texts[0]:
+    if len(texts) > 1 and lead_of(report) == texts[0]:
         texts = texts[1:]  # the first paragraph is the article's lead already: never shown twice
     parts = ["<p>{}</p>".format(escape(p).replace("\n", "<br/>")) for p in texts]
     # The first photo is the article's main image; the others follow the text.
@@ -28,9 +28,15 @@ def body_html(report, images) -> str:
     return "".join(parts)
 
 
-def intro_of(report) -> str:
+def summary_of(report) -> str:
+    """The first paragraph, shortened to fit a summary (the page's description for search and sharing)."""
     first = paragraphs(report.body)[0] if report.body.strip() else ""
     return first if len(first) <= INTRO_LENGTH else first[: INTRO_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def lead_of(report) -> str:
+    """The article's lead: the summary, unless the report is one paragraph, which is then the whole text."""
+    return summary_of(report) if len(paragraphs(report.body)) > 1 else ""
 
 
 def credit_of(report) -> str:
@@ -74,7 +80,8 @@ def create_news_page(report, *, publish: bool, by):
         title=report.title,
         slug=candidate,
         date=report.event_date or timezone.localdate(),
-        intro=intro_of(report),
+        intro=lead_of(report),
+        search_description=summary_of(report),
         body=body_html(report, images),
         image=images[0] if images else None,
         image_caption=(report.photos.first().caption if images else "")[:250],

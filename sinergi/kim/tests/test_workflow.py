@@ -87,7 +87,9 @@ def test_publishing_credits_the_kim_and_the_member(client, member, operator):
     assert "Warga Dusun II bergotong royong" in html
 
 
-def test_the_first_paragraph_leads_the_article_once_and_a_long_one_stays_whole(client, member, operator):
+def test_the_first_paragraph_leads_the_article_once_a_long_one_stays_whole_a_single_one_is_the_text(
+    client, member, operator
+):
     short = do_transition(write_report(member), "submit", by=member.user)
     page = do_transition(short, "approve_publish", by=operator).news_page
     html = client.get(page.url).content.decode()
@@ -106,6 +108,17 @@ def test_the_first_paragraph_leads_the_article_once_and_a_long_one_stays_whole(c
     ).news_page
     assert page.intro.endswith("…") and len(page.intro) <= 300
     assert long_first.strip() in client.get(page.url).content.decode()
+
+    # A one-paragraph report is the article's whole text, without a lead that would repeat it.
+    single = "Posyandu Melati membagikan 120 paket makanan bergizi untuk balita pada Rabu pagi."
+    report = write_report(member, title="Paket gizi untuk balita", body=single)
+    page = do_transition(
+        do_transition(report, "submit", by=member.user), "approve_publish", by=operator
+    ).news_page
+    html = client.get(page.url).content.decode()
+    assert page.intro == "" and page.search_description == single
+    assert html[html.index("<article") : html.index("</article>")].count(single) == 1
+    assert f'<meta name="description" content="{single}">' in html
 
 
 def test_every_transition_is_recorded_with_who_and_why_and_notifies(
