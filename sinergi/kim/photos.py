@@ -24,8 +24,14 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "MPO"} | ({"HEIF", "HEIC"} if HEIC_SU
 MAX_EDGE = 2000  # pixels on the longest side after resizing
 
 
-@dataclass
+@dataclass(frozen=True)
 class CleanPhoto:
+    """A photo that has been through clean_photo (decoded, checked, re-encoded without metadata).
+
+    Only clean_photo makes these; everything that stores a photo takes a CleanPhoto as it is and
+    passes anything else through clean_photo first (`ensure_clean`), so a photo is decoded once.
+    """
+
     content: ContentFile
     format: str
     width: int
@@ -80,6 +86,13 @@ def clean_photo(uploaded) -> CleanPhoto:
             _("%(name)s bukan foto yang bisa dibaca. Gunakan JPG, PNG atau WebP."), params={"name": name},
             code="not_an_image",
         ) from None  # fmt: skip
+
+
+def ensure_clean(photo) -> CleanPhoto:
+    """`photo` if clean_photo already made it, else clean_photo(photo) (which may raise ValidationError)."""
+    if isinstance(photo, CleanPhoto):
+        return photo
+    return clean_photo(photo)
 
 
 def _reencode(uploaded, fmt: str) -> CleanPhoto:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
 from sinergi.kim.models import Report, ReportPhoto
-from sinergi.kim.photos import clean_photo
+from sinergi.kim.photos import ensure_clean
 from sinergi.kim.workflow import EDITABLE_BY_AUTHOR, TransitionError
 
 MAX_PHOTOS = 10
@@ -70,13 +70,15 @@ def save_report(member, *, client_key, fields: dict, photos=(), remove_photo_ids
     """Create or update the member's report identified by the key made on the phone.
 
     Sending the same key again (a retry after a dropped connection, a double tap) updates the same
-    report instead of creating a second one. Photos are validated and cleaned one by one; a refused
-    photo raises ValidationError naming it, and nothing of that save is kept (the previous state of
-    the report stays as it was).
+    report instead of creating a second one. `photos` are CleanPhoto objects from photos.clean_photo
+    (the view cleans each upload once, to name the refused ones and keep the rest), stored as they
+    are, or raw uploads, which are validated and cleaned here one by one: a refused photo raises
+    ValidationError naming it, and nothing of that save is kept (the previous state of the report
+    stays as it was).
     """
     key = uuid.UUID(str(client_key))
     village = member.village
-    cleaned = [clean_photo(photo) for photo in photos]  # refuse bad photos before touching the database
+    cleaned = [ensure_clean(photo) for photo in photos]  # refuse bad photos before touching the database
     with scope(village=village), transaction.atomic():
         report = Report.objects.select_for_update().filter(author=member, client_key=key).first()
         created = report is None

@@ -21,7 +21,6 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponse, JsonResponse
@@ -37,7 +36,6 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_scopes import scope, scopes_disabled
-from PIL import Image
 from wagtail.models import Site
 
 from sinergi.accounts.throttling import client_ip_address
@@ -216,7 +214,8 @@ def _uuid_or_none(value):
 
 
 def _clean_photos(files, *, room: int):
-    """Clean each uploaded photo; returns (accepted uploads, messages naming each refused photo)."""
+    """Clean each uploaded photo, once; returns (CleanPhoto of each accepted one, messages naming each
+    refused photo). The CleanPhoto objects are stored as they are, without decoding them again."""
     accepted, refused = [], []
     for upload in files:
         name = Path(upload.name or "foto").name[:100]
@@ -231,8 +230,7 @@ def _clean_photos(files, *, room: int):
                 % {"name": name, "max": MAX_PHOTOS}
             )
             continue
-        content_type = "image/png" if photo.format == "PNG" else "image/jpeg"
-        accepted.append(SimpleUploadedFile(name, photo.content.read(), content_type=content_type))
+        accepted.append(photo)
     return accepted, refused
 
 
@@ -806,12 +804,11 @@ def _save_activity(form, member, photos):
         activity.kim = member.kim
         activity.recorded_by = member
         activity.save()
-        for upload in photos:
-            with Image.open(upload) as probe:
-                width, height, fmt = probe.width, probe.height, probe.format
-            upload.seek(0)
-            stored = ActivityPhoto(activity=activity, format=fmt, width=width, height=height)
-            stored.file.save("foto", upload, save=False)
+        for photo in photos:  # CleanPhoto objects from _clean_photos
+            stored = ActivityPhoto(
+                activity=activity, format=photo.format, width=photo.width, height=photo.height
+            )
+            stored.file.save("foto", photo.content, save=False)
             stored.save()
     return activity
 

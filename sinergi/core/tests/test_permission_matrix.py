@@ -11,21 +11,28 @@ Each URL is requested with GET and with an empty POST (CSRF not enforced, so the
 itself is what answers) by:
 
 - an anonymous visitor,
-- a signed-in account with no role at all (NO_ROLE_PERSONA: the stand-in for a KIM member; once KIM
-  members sign in, point the persona at a member of Santan Ulu's KIM),
+- a KIM member of Desa Santan Ulu (KIM_MEMBER_PERSONA): the ketua of Santan Ulu's KIM, registered by
+  Santan Ulu's operator, with the account made by accepting the operator's invitation, signed in at
+  /kim/masuk/ with phone number and password; an account with no admin role at all. The ketua has
+  the most reach of any member (the KIM's member list and invitations too), and a report of its own
+  with a photo, so its own /kim/ pages have data,
 - the operator of Desa Santan Ulu.
 
 Acceptable answers: a redirect to a login page (for the operator also a redirect elsewhere in the
 admin: Wagtail's "no permission" sends it to the dashboard or to its own section; the target is in
 the matrix itself), 400/403/404/405, or a 2xx from a route listed in PUBLIC_ROUTES. The operator may
 also get a 2xx from an admin screen that names none of Sebuntal's objects (the operator's own
-dashboard and listings). No 2xx may contain a private marker of Sebuntal's ("ZQX-": draft titles, an
-unpublished page, a password-protected page's body, image/document titles, KIM report and member,
-the operator's e-mail). The database state of Sebuntal's objects (pages, revisions, media,
-collections, restrictions, redirects, workflows, KIM records) and of every account's groups, flags
-and permissions is compared after every request that wrote to the database (every write is seen
-through the queries it ran): it must not change. Deliberate exceptions are in ALLOWANCES, each with
-its reason. All failures are collected and reported in one assertion.
+dashboard and listings). The KIM member may get a 2xx (or a redirect to another /kim/ page) from
+the member pages listed in KIM_MEMBER_ROUTES, which show the member's own data (its reports, its
+KIM's members and activities, all Santan Ulu's); a /kim/ address that names Sebuntal's report,
+photo or member must answer the member 403 or 404 (405 for the wrong method). No 2xx may contain a
+private marker of Sebuntal's ("ZQX-": draft titles, an unpublished page, a password-protected page's
+body, image/document titles, KIM report and member, the operator's e-mail). The database state of
+Sebuntal's objects (pages, revisions, media, collections, restrictions, redirects, workflows, KIM
+records, invitations and activities) and of every account's groups, flags and permissions is
+compared after every request that wrote to the database (every write is seen through the queries it
+ran): it must not change. Deliberate exceptions are in ALLOWANCES, each with its reason. All
+failures are collected and reported in one assertion.
 """
 
 import itertools
@@ -75,7 +82,18 @@ from wagtail.models import (
 
 from sinergi.core.tests import helpers as h
 from sinergi.core.tests.factories import make_news, publish, section
-from sinergi.kim.models import Kim, KimClassification, KimMember, KimSettings, Report, ReportPhoto
+from sinergi.kim.admin_forms import KimMemberForm
+from sinergi.kim.invitations import accept_invitation, create_invitation, find_by_token
+from sinergi.kim.models import (
+    Activity,
+    Invitation,
+    Kim,
+    KimClassification,
+    KimMember,
+    KimSettings,
+    Report,
+    ReportPhoto,
+)
 from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
@@ -90,8 +108,10 @@ User = get_user_model()
 MARKER = re.compile(r"ZQX-")
 SEARCH_WORD = "Sebuntalia"  # in Sebuntal's titles, never in a marker: an echoed search is harmless
 
-# The persona standing in for a KIM member: signed in, no group, no membership, no permission.
-NO_ROLE_PERSONA = "tanpa_peran"
+# A member of the other village's KIM (the ketua of Santan Ulu's KIM): no group, no admin permission.
+KIM_MEMBER_PERSONA = "anggota_kim_santan"
+KIM_MEMBER_PASSWORD = "kabar-santan-ulu-2025"
+MEMBER_OWN_TITLE = "Panen padi warga Santan Ulu"  # the member's own report: theirs to see
 
 # Routes whose 2xx answer is a public page by design (key: route name, or the pattern when unnamed).
 PUBLIC_ROUTES = {
@@ -118,6 +138,23 @@ PUBLIC_ROUTES = {
     "kim:service_worker": "the KIM web app's service worker script (static)",
 }
 
+# The member pages (route name -> why) that may answer the KIM member persona 2xx, or redirect it to
+# another /kim/ page: each shows or changes only the member's own data, of Santan Ulu's KIM. Their
+# answers are still searched for Sebuntal's markers; a /kim/ address naming Sebuntal's objects is
+# never in this category (see judge).
+KIM_MEMBER_ROUTES = {
+    "kim:home": "the member's own reports and notifications",
+    "kim:login": "sends a member who is already signed in to their own home page",
+    "kim:password": "the member's own password form (an empty POST shows it again)",
+    "kim:notifications": "the member's own notifications",
+    "kim:notifications_read": "marks the member's own notifications read, back to that list",
+    "kim:report_new": "an empty report form of the member's own (an empty POST: 400)",
+    "kim:hints": "writing hints about the text sent in the request itself",
+    "kim:activities": "the activities of the member's own KIM (an empty POST: 400)",
+    "kim:members": "the member list of the ketua's own KIM",
+    "kim:member_add": "the ketua's form to add a member to their own KIM (an empty POST shows it again)",
+}
+
 OPERATOR = "operator_santan"
 BOTH = ("GET", "POST")
 
@@ -130,7 +167,7 @@ def _allow(route: str, personas: tuple, methods: tuple, reason: str) -> dict:
 ALLOWANCES: dict[tuple[str, str, str], str] = {
     **_allow(
         "admin:logout",
-        ("anonim", NO_ROLE_PERSONA, OPERATOR),
+        ("anonim", KIM_MEMBER_PERSONA, OPERATOR),
         BOTH,
         "signing out redirects to the Django admin index, which asks for a login",
     ),
@@ -415,6 +452,13 @@ def _kim_snapshot() -> dict:
                 Report.objects.order_by("pk").values_list("pk", "title", "state", "news_page_id")
             ),
             "kim_photos": sorted(ReportPhoto.objects.values_list("pk", flat=True)),
+            # A KIM's ketua invites and records activities from /kim/: none may appear in another KIM.
+            "kim_invitations": list(
+                Invitation.objects.order_by("pk").values_list("pk", "member_id", "expires_at", "used_at")
+            ),
+            "kim_activities": list(
+                Activity.objects.order_by("pk").values_list("pk", "kim_id", "description")
+            ),
             "kim_classifications": list(KimClassification.objects.order_by("pk").values_list("pk", "name")),
             "kim_settings": list(KimSettings.objects.order_by("pk").values()),
         }
@@ -699,7 +743,7 @@ def targets(w: World) -> tuple[list[Target], list[str]]:
 WRITE = re.compile(r'^\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)"?', re.IGNORECASE)
 BOOKKEEPING = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"}
 LOGIN_PATHS = ("/admin/login/", "/django-admin/login/", "/_util/login/", "/kim/masuk/")
-LOGOUT_ROUTES = {"wagtailadmin_logout", "admin:logout"}
+LOGOUT_ROUTES = {"wagtailadmin_logout", "admin:logout", "kim:logout"}
 REFUSALS = {400, 403, 404, 405}
 
 
@@ -709,9 +753,17 @@ class Persona:
     client: Client
     user: object | None = None
     has_admin: bool = False
+    kim_member: object | None = None  # the persona's own KIM membership: it signs in as members do
 
     def relogin(self):
-        if self.user is not None:
+        if self.kim_member is not None:
+            # Phone number and password at /kim/masuk/, through KimMemberBackend, as on the phone.
+            response = self.client.post(
+                reverse("kim:login"), {"username": self.kim_member.phone, "password": KIM_MEMBER_PASSWORD}
+            )
+            assert response.status_code == 302, f"the KIM member could not sign in: {response.status_code}"
+            assert response["Location"] == reverse("kim:home"), response["Location"]
+        elif self.user is not None:
             self.client.force_login(self.user)
 
 
@@ -728,6 +780,17 @@ def judge(persona: Persona, target: Target, method: str, response) -> str | None
     status = response.status_code
     if status >= 500:
         return "server error"
+    if 200 <= status < 300:
+        body = _body(response)
+        if found := MARKER.search(body):
+            snippet = body[max(0, found.start() - 60) : found.start() + 40].replace("\n", " ")
+            return f"reveals Sebuntal's private data: …{snippet}…"
+    member_route = persona.kim_member is not None and target.route.namespace == "kim"
+    if member_route and target.about_sebuntal:
+        # Sebuntal's report, photo or member in a member page's address: the ownership check refuses it.
+        if status in {403, 404, 405}:
+            return None
+        return f"a member page answers {status} for Sebuntal's object (must be 403/404)"
     if 300 <= status < 400:
         location = urlparse(response["Location"]).path
         if location.startswith(LOGIN_PATHS):
@@ -736,18 +799,20 @@ def judge(persona: Persona, target: Target, method: str, response) -> str | None
             # Wagtail's "Sorry, you do not have permission" (to the dashboard) or a hop to another admin
             # screen, which is itself in the matrix; a POST that did something is caught by the DB check.
             return None
+        kim_page = location.startswith("/kim/") and not MARKER.search(location)
+        if member_route and target.route.key in KIM_MEMBER_ROUTES and kim_page:
+            # The member's own pages lead to each other; a POST that did something is caught by the DB check.
+            return None
         return f"redirects to {response['Location']}"
     if status in REFUSALS:
         return None
     if 200 <= status < 300:
-        body = _body(response)
-        if found := MARKER.search(body):
-            snippet = body[max(0, found.start() - 60) : found.start() + 40].replace("\n", " ")
-            return f"reveals Sebuntal's private data: …{snippet}…"
         if target.route.key in PUBLIC_ROUTES:
             return None
         if persona.has_admin and not target.about_sebuntal:
             return None  # the operator's own admin screens
+        if member_route and target.route.key in KIM_MEMBER_ROUTES:
+            return None  # the member's own KIM pages (their address names nothing of Sebuntal's)
         return "2xx from a route that is not public"
     return f"unexpected status {status}"
 
@@ -766,7 +831,7 @@ def probe(persona: Persona, target: Target, method: str, sweep: Sweep, w: World,
         response = persona.client.post(url, {}) if method == "POST" else persona.client.get(url)
     sweep.requests += 1
     sweep.statuses[(persona.name, method, url)] = response.status_code
-    where = f"{persona.name:<14} {method:<4} {url} [{target.route.key}] -> {response.status_code}"
+    where = f"{persona.name:<18} {method:<4} {url} [{target.route.key}] -> {response.status_code}"
     problem = judge(persona, target, method, response)
     allowance = ALLOWANCES.get((target.route.key, persona.name, method))
     if problem and not allowance:
@@ -783,15 +848,50 @@ def probe(persona: Persona, target: Target, method: str, sweep: Sweep, w: World,
         persona.relogin()
 
 
-def personas(other_operator) -> list[Persona]:
+def santan_ulu_kim_member(village, operator):
+    """The ketua of Santan Ulu's KIM, made as the product makes a member, with a report of their own.
+
+    Santan Ulu's operator registers the KIM and the member (the admin's member form), then invites
+    them; the member accepts the invitation with a password of their own, which makes their account
+    (username: the phone number) and links it to the membership.
+    """
+    with scope(village=village):
+        kim = Kim.objects.create(village=village, name="KIM Santan Ulu Maju")
+        form = KimMemberForm(
+            {
+                "name": "Dedi Kurniawan",
+                "position": KimMember.Position.CHAIR,
+                "phone": "0813 5566 7788",
+                "joined_on": "2024-03-01",
+                "civil_servant": KimMemberForm.NO,
+            },
+            kim=kim,
+        )
+        assert form.is_valid(), form.errors
+        member = form.save()
+    _invitation, token, _code = create_invitation(member, by=operator)
+    user = accept_invitation(find_by_token(token), KIM_MEMBER_PASSWORD)
+    with scope(village=village):
+        member = KimMember.objects.select_related("kim", "user").get(pk=member.pk)
+    assert member.user == user and user.is_active and member.is_active
+    photo = SimpleUploadedFile("panen.jpg", h.jpeg_bytes(40, 30), content_type="image/jpeg")
+    fields = {"title": MEMBER_OWN_TITLE, "body": "Warga Santan Ulu memanen padi.", "consent_confirmed": True}
+    report = save_report(member, client_key=uuid.uuid4(), fields=fields, photos=[photo]).report
+    do_transition(report, "submit", by=user)
+    return member
+
+
+def personas(santan_ulu, other_operator) -> list[Persona]:
     anonymous = Persona("anonim", Client(enforce_csrf_checks=False))
-    no_role_user = User.objects.create_user(username="warga.tanpa-peran", password="uji-sandi-sinergi")
-    no_role = Persona(NO_ROLE_PERSONA, Client(enforce_csrf_checks=False), no_role_user)
+    member = santan_ulu_kim_member(santan_ulu, other_operator)
+    kim_member = Persona(
+        KIM_MEMBER_PERSONA, Client(enforce_csrf_checks=False), member.user, kim_member=member
+    )
     santan = Persona(OPERATOR, Client(enforce_csrf_checks=False), other_operator, has_admin=True)
-    for persona in (anonymous, no_role, santan):
+    for persona in (anonymous, kim_member, santan):
         persona.client.raise_request_exception = False
         persona.relogin()
-    return [anonymous, no_role, santan]
+    return [anonymous, kim_member, santan]
 
 
 # --------------------------------------------------------------------------- tests
@@ -821,12 +921,14 @@ def test_every_pattern_is_filled(world):
     assert world.task_state is not None, "no workflow on Sebuntal's pages: workflow URLs use a dummy id"
     for route in PUBLIC_ROUTES:
         assert route in keys, f"PUBLIC_ROUTES names a route that no longer exists: {route}"
+    for route in KIM_MEMBER_ROUTES:
+        assert route in keys, f"KIM_MEMBER_ROUTES names a route that no longer exists: {route}"
 
 
-def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, other_operator):
+def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, santan_ulu, other_operator):
     started = time.monotonic()
     found, _unfilled = targets(world)
-    everyone = personas(other_operator)
+    everyone = personas(santan_ulu, other_operator)
     sweep = Sweep(baseline=snapshot(world))
     for persona in everyone:
         for target in found:
@@ -841,7 +943,11 @@ def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, other_
     assert not sweep.problems, f"{len(sweep.problems)} failure(s) ({summary}):\n" + "\n".join(sweep.problems)
     # The personas were really who they claim to be at the end.
     assert sweep.statuses[(OPERATOR, "GET", reverse("wagtailadmin_home"))] == 200
-    assert sweep.statuses[(NO_ROLE_PERSONA, "GET", reverse("wagtailadmin_home"))] == 302
+    assert sweep.statuses[(KIM_MEMBER_PERSONA, "GET", reverse("wagtailadmin_home"))] == 302
+    assert sweep.statuses[(KIM_MEMBER_PERSONA, "GET", reverse("kim:home"))] == 200
+    assert sweep.statuses[(KIM_MEMBER_PERSONA, "GET", reverse("kim:members"))] == 200  # the ketua's list
+    sebuntal_report = reverse("kim:report_detail", args=[world.extra["kim_report"].pk])
+    assert sweep.statuses[(KIM_MEMBER_PERSONA, "GET", sebuntal_report)] == 404
 
 
 MUST_SHOW_TO_OWN_OPERATOR = {
@@ -865,6 +971,35 @@ def test_the_markers_are_visible_to_sebuntals_own_operator(client, world, operat
             if response.status_code == 200 and MARKER.search(_body(response)):
                 seen.add(target.route.key)
     assert seen == MUST_SHOW_TO_OWN_OPERATOR
+
+
+def test_the_kim_member_sees_its_own_kim_pages_and_sebuntals_own_member_sees_the_markers(
+    world, santan_ulu, other_operator
+):
+    """Positive controls for the member rules: the persona is a working member whose own report shows,
+    and the same member pages do show Sebuntal's markers to Sebuntal's own member, so the check can fire."""
+    [_anonymous, member, _operator] = personas(santan_ulu, other_operator)
+    with scope(village=santan_ulu):
+        own = Report.objects.get(author=member.kim_member)
+        own_photo = own.photos.get()
+    for url in (
+        reverse("kim:home"),
+        reverse("kim:report_detail", args=[own.pk]),
+        reverse("kim:report_edit", args=[own.pk]),
+    ):
+        response = member.client.get(url)
+        assert response.status_code == 200, url
+        assert MEMBER_OWN_TITLE in _body(response), url
+    assert member.client.get(reverse("kim:report_photo", args=[own.pk, own_photo.pk])).status_code == 200
+    assert "Dedi Kurniawan" in _body(member.client.get(reverse("kim:members")))
+
+    sebuntal_member = Client()
+    sebuntal_member.force_login(world.extra["kim_member"].user)
+    report = world.extra["kim_report"]
+    for url in (reverse("kim:report_detail", args=[report.pk]), reverse("kim:report_edit", args=[report.pk])):
+        response = sebuntal_member.get(url)
+        assert response.status_code == 200 and MARKER.search(_body(response)), url
+        assert member.client.get(url).status_code == 404, url
 
 
 def test_the_database_check_sees_a_change(world, operator):
