@@ -4,7 +4,7 @@
 Not a test: nothing here fails on timing. The figures go to stdout and bench/results/latest.md as one
 markdown table with notes; progress goes to stderr. See bench/README.md for how to read them.
 
-    .venv/bin/python bench/run.py                          # the whole regency, ~4-5 minutes on 2 cores
+    .venv/bin/python bench/run.py                          # the whole regency, ~5-6 minutes on 2 cores
     .venv/bin/python bench/run.py --kecamatan 64.02.17 --duration 3   # quick run while working
 """
 
@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     # Run as a script: import the suite as the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import load, provisioning, serve, weight
+from bench import kim, load, provisioning, serve, weight
 from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
 
 VILLAGE_HOME = "/marang-kayu/sebuntal/"
@@ -55,6 +55,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=1.0, help="seconds of load before measuring")
     parser.add_argument("--duration", type=float, default=8.0, help="measured seconds per page and setting")
     parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds the duration is split into")
+    parser.add_argument("--kim-members", type=int, default=40, help="KIM members sending reports at once")
+    parser.add_argument("--kim-clients", type=int, default=8, help="concurrent senders of KIM reports")
+    parser.add_argument("--kim-repeats", type=int, default=3, help="runs of the 10-photo KIM report")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (DB, logs)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "latest.md")
     return parser.parse_args()
@@ -82,6 +85,21 @@ def count_queries(dirs: BenchDirs, paths: list[str]) -> tuple[dict, str]:
         return json.loads(step.output.strip().splitlines()[-1]), ""
     except (ValueError, IndexError):
         return {}, f"Query counting printed no result: {step.tail(5)!r}"
+
+
+def measure_kim(dirs: BenchDirs, args: argparse.Namespace) -> kim.KimResult:
+    """KIM reports from members' phones, on a gunicorn of its own; a failure is reported, not raised."""
+    with serve.Gunicorn(dirs, "kim") as server:
+        try:
+            return kim.measure(
+                dirs, server.port, server.proc.pid, members=args.kim_members, clients=args.kim_clients,
+                repeats=args.kim_repeats, warmup=args.warmup, duration=args.duration,
+            )  # fmt: skip
+        except kim.KimBenchError as error:
+            log(f"KIM: {error}")
+            return kim.KimResult(
+                args.kim_members, args.kim_clients, failure=f"{error} (see {server.logfile})"
+            )
 
 
 def _interrupted(signum, frame):
@@ -155,6 +173,9 @@ def main() -> int:
         query_counts, failure = count_queries(dirs, list(measured.values()))
         if failure:
             notes.append(failure)
+
+        # 6. KIM: a report with 10 large photos, and many members sending at once.
+        kim_result = measure_kim(dirs, args)
         finished = True
     except KeyboardInterrupt:
         interrupted = True
@@ -167,8 +188,13 @@ def main() -> int:
             shutil.rmtree(dirs.tmp, ignore_errors=True)
 
     lines += [f"- Bench run time: {time.time() - started:.0f} s", ""]
-    lines += table(prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village)
+    lines += table(
+        prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village, kim_result
+    )
     lines += ["", "Notes:", ""]
+    notes += kim.notes(kim_result)
+    if kim_result.load is not None:
+        notes.append(cpu_note("KIM load", [kim_result.load]))
     lines += [f"- {n}" for n in explanations(args, prov, weights, cached, uncached, statics, village) + notes]
     report = "\n".join(lines) + "\n"
     print(report)
@@ -178,7 +204,9 @@ def main() -> int:
     return 0
 
 
-def table(prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village) -> list[str]:
+def table(
+    prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village, kim_result
+) -> list[str]:
     rows = [("Figure", "Value", "Target / comparison")]
     villages = f", {prov.districts} kecamatan, {prov.villages} villages" if prov.villages else ""
     rows += [
@@ -251,6 +279,8 @@ def table(prov, measured, weights, cached, uncached, statics, query_counts, styl
                 f"≥ {TARGET_RATIO}: {verdict(ratio >= TARGET_RATIO)}",
             )
         )
+
+    rows += kim.rows(kim_result)
 
     def cell(text: str) -> str:
         return str(text).replace("|", "\\|")
