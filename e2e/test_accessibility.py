@@ -1,4 +1,5 @@
-"""Accessibility of every public page type of the demo, on a phone and on a desktop.
+"""Accessibility of every public page type of the demo and of the KIM member pages, on a phone and
+on a desktop.
 
 For each page: axe-core (the copy shipped inside axe-playwright-python; nothing is fetched) must
 find no serious or critical violation, which covers form labels and text contrast among others;
@@ -209,12 +210,10 @@ def _reflow_problems(page: Page) -> list[str]:
     return [f"the page scrolls sideways by {overflow}px"] if overflow > 1 else []
 
 
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_public_page_is_accessible(kind, page: Page, demo_pages, viewport_name, axe_scans):
-    path = demo_pages.get(kind)
-    assert path, f"the demo has no page of type {kind!r} reachable by links (looked for {PAGE_TYPES[kind]})"
+def _scan(page: Page, kind: str, path: str, viewport_name: str, axe_scans, expected_status: int = 200):
+    """Open `path` and fail on a serious axe violation, a broken heading outline, sideways scrolling
+    or an invisible focus; every axe run is recorded for the session's summary."""
     response = page.goto(path)
-    expected_status = 404 if kind == "404" else 200
     assert response.status == expected_status, f"{path}: HTTP {response.status}"
     page.wait_for_load_state("load")
 
@@ -249,3 +248,63 @@ def test_public_page_is_accessible(kind, page: Page, demo_pages, viewport_name, 
     problems += _reflow_problems(page)
     problems += _focus_problems(page)
     assert not problems, f"{viewport_name} {path}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_public_page_is_accessible(kind, page: Page, demo_pages, viewport_name, axe_scans):
+    path = demo_pages.get(kind)
+    assert path, f"the demo has no page of type {kind!r} reachable by links (looked for {PAGE_TYPES[kind]})"
+    _scan(page, kind, path, viewport_name, axe_scans, expected_status=404 if kind == "404" else 200)
+
+
+# The KIM member's pages (/kim/), used on cheap phones by people who are not technical. The lead of
+# Sebuntal's KIM (demo account) reaches all of them, the member list included; None: found by a link.
+KIM_LEAD_EMAIL = "ketua-kim.sebuntal@kim.example"
+KIM_PASSWORD = "sinergi-demo"
+KIM_PAGES = {
+    "kim-masuk": "/kim/masuk/",
+    "kim-kode-undangan": "/kim/undangan/",
+    "kim-laporan-saya": "/kim/",
+    "kim-kirim-berita": "/kim/laporan/baru/",
+    "kim-laporan": None,  # the first report listed on /kim/
+    "kim-ubah-laporan": None,  # its form, when it may still be changed
+    "kim-kegiatan": "/kim/kegiatan/",
+    "kim-notifikasi": "/kim/notifikasi/",
+    "kim-anggota": "/kim/anggota/",
+    "kim-tambah-anggota": "/kim/anggota/baru/",
+    "kim-kata-sandi": "/kim/sandi/",
+}
+KIM_SIGNED_OUT = ("kim-masuk", "kim-kode-undangan")
+
+
+def _sign_in_kim_lead(page: Page) -> None:
+    page.goto("/kim/masuk/")
+    page.get_by_label("Nomor HP atau surel").fill(KIM_LEAD_EMAIL)
+    page.get_by_label("Kata sandi").fill(KIM_PASSWORD)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.wait_for_url(re.compile(r"/kim/$"))
+
+
+def _kim_report_paths(page: Page) -> dict[str, str]:
+    """The first of the lead's reports listed on /kim/, and its edit form if one of them has it."""
+    page.goto("/kim/")
+    reports = page.eval_on_selector_all(
+        "main ul.reports a[href^='/kim/laporan/']", "links => links.map(a => a.getAttribute('href'))"
+    )
+    found = {"kim-laporan": reports[0]} if reports else {}
+    for path in reports:
+        page.goto(path)
+        edit = page.get_by_role("main").get_by_role("link", name="Ubah", exact=True)
+        if edit.count():
+            found["kim-ubah-laporan"] = edit.get_attribute("href")
+            break
+    return found
+
+
+@pytest.mark.parametrize("kind", list(KIM_PAGES))
+def test_kim_member_page_is_accessible(kind, page: Page, viewport_name, axe_scans):
+    if kind not in KIM_SIGNED_OUT:
+        _sign_in_kim_lead(page)
+    path = KIM_PAGES[kind] or _kim_report_paths(page).get(kind)
+    assert path, f"the demo lead of KIM Sebuntal has no page of type {kind!r} (a report, an editable one)"
+    _scan(page, kind, path, viewport_name, axe_scans)
