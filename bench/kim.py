@@ -751,7 +751,8 @@ def notes(kim: KimResult | None) -> list[str]:
             reading = f"{processing / (BIG_PHOTOS * once):.1f}× one pass, closer to the figure {closer} the second pass"
             out.append(
                 f"Where the 10-photo time goes: `clean_photo` (decode, orientation, resize to 2000 px, re-encode "
-                f"without metadata) of one original takes {once:.2f} s in a separate process (decoding alone "
+                f"without metadata) of one original takes {once:.2f} s in a separate process (a full-size "
+                f"decode alone, which clean_photo avoids by letting the JPEG decoder scale down: "
                 f"{cost['decode']:.2f} s), and {copy:.2f} s again on its cleaned 2000 px copy; median of "
                 f"{cost['files']} photos. {BIG_PHOTOS} photos once: {BIG_PHOTOS * once:.1f} s, and with the "
                 f"second pass: {BIG_PHOTOS * twice:.1f} s. The server spent a median {processing:.1f} s after the "
