@@ -4,11 +4,11 @@ Every view runs inside `managed_scope(user)`: a report, KIM or member of a villa
 manage is simply not found (404). Reports change state only through `workflow.do_transition`.
 """
 
+import datetime as dt
 import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
@@ -31,10 +31,17 @@ from sinergi.kim.access import (
     manages_any_village,
 )
 from sinergi.kim.admin_forms import KimClassificationForm, KimForm, KimMemberForm, KimSettingsForm
-from sinergi.kim.invitations import InvitationError, create_invitation
+from sinergi.kim.invitations import InvitationError, create_invitation, member_only_account
 from sinergi.kim.models import Activity, Kim, KimClassification, KimMember, KimSettings, Report, ReportEvent
 from sinergi.kim.services import writing_hints
-from sinergi.kim.workflow import OPERATOR, TRANSITIONS, TransitionError, available_transitions, do_transition
+from sinergi.kim.workflow import (
+    OPERATOR,
+    TRANSITIONS,
+    TransitionError,
+    available_transitions,
+    do_transition,
+    event_label,
+)
 
 log = logging.getLogger(__name__)
 
@@ -245,8 +252,7 @@ class ReportDetailView(KimAdminView):
         photos = list(report.photos.all())
         events = list(ReportEvent.objects.filter(report=report).select_related("actor"))
         for event in events:
-            transition = TRANSITIONS.get(event.action)
-            event.label = transition.label if transition else event.action
+            event.label = event_label(event.action)
             event.to_label = State(event.to_state).label if event.to_state in State.values else event.to_state
         news_page = report.news_page
         context.update(
@@ -264,6 +270,8 @@ class ReportDetailView(KimAdminView):
             status_class=STATE_CLASSES.get(report.state, OTHER_STATE_CLASS),
             news_url=news_page.get_url(self.request) if news_page and news_page.live else "",
             news_edit_url=reverse("wagtailadmin_pages:edit", args=[news_page.pk]) if news_page else "",
+            # Sent back with a decision: the decision is about the text shown here (do_transition's `seen`).
+            seen=report.updated_at.isoformat(),
         )
         return context
 
@@ -275,8 +283,16 @@ class ReportDetailView(KimAdminView):
         if transition is None or transition.actor != OPERATOR:
             messages.error(request, _("Tindakan tidak dikenal."))
             return redirect(detail_url)
+        seen = _parse_seen(request.POST.get("seen", ""))
+        if seen is None:
+            messages.error(
+                request, _("Halaman ini sudah lama dibuka. Periksa laporannya lagi, lalu putuskan.")
+            )
+            return redirect(detail_url)
         try:
-            report = do_transition(report, action, by=request.user, comment=request.POST.get("comment", ""))
+            report = do_transition(
+                report, action, by=request.user, comment=request.POST.get("comment", ""), seen=seen
+            )
         except TransitionError as error:
             report.refresh_from_db(fields=["state"])
             if report.state not in transition.sources:
@@ -324,6 +340,15 @@ class ReportDetailView(KimAdminView):
             messages.success(request, _("Laporan dikembalikan ke penulis untuk direvisi."))
         elif action == "reject":
             messages.success(request, _("Laporan ditolak; penulis menerima alasannya."))
+
+
+def _parse_seen(value: str):
+    """The report's updated_at as the decision form carried it, or None when missing or malformed."""
+    try:
+        seen = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return seen if timezone.is_aware(seen) else None
 
 
 class ReportPhotoView(KimAdminView):
@@ -626,11 +651,6 @@ class MemberEditView(MemberObjectMixin, FormView):
         return reverse("kim_admin:kim_detail", args=[self.kim.pk]) + "#anggota"
 
 
-def _member_only_account(user) -> bool:
-    """An account that exists only to be a KIM member (no staff rights): safe to switch off with the member."""
-    return not (user.is_staff or user.is_superuser) and not user.groups.exists()
-
-
 class MemberActiveView(MemberObjectMixin, KimAdminView):
     """POST active=0 deactivates a member (and their member-only account), active=1 brings them back."""
 
@@ -655,7 +675,7 @@ class MemberActiveView(MemberObjectMixin, KimAdminView):
                 return redirect(reverse("kim_admin:kim_detail", args=[member.kim_id]) + "#anggota")
         member.is_active = active
         member.save(update_fields=["is_active"])
-        if member.user and _member_only_account(member.user) and member.user.is_active != active:
+        if member.user and member_only_account(member.user) and member.user.is_active != active:
             member.user.is_active = active
             member.user.save(update_fields=["is_active"])
         if active:
@@ -694,17 +714,8 @@ class MemberInvitationView(MemberObjectMixin, KimAdminView):
         self.member = member = self.get_member()
         members_url = reverse("kim_admin:kim_detail", args=[member.kim_id]) + "#anggota"
         user = member.user
-        if user is not None and not _member_only_account(user):
-            messages.error(
-                request, _("Akun anggota ini juga akun staf; kata sandinya tidak diatur ulang dari sini.")
-            )
-            return redirect(members_url)
         try:
-            with transaction.atomic():
-                invitation, token, code = create_invitation(member, by=request.user)
-                if user is not None:
-                    user.set_unusable_password()
-                    user.save(update_fields=["password"])
+            invitation, token, code = create_invitation(member, by=request.user)
         except (InvitationError, PermissionDenied) as error:
             messages.error(request, str(error))
             return redirect(members_url)

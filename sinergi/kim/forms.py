@@ -192,6 +192,13 @@ class ReportForm(forms.Form):
             raise ValidationError(_("Koordinat ini di luar wilayah Indonesia."), code="range")
         return value.quantize(COORDINATE_PLACES, rounding=decimal.ROUND_HALF_UP)
 
+    def clean_title(self):
+        # One line, as the field shows it: a title pasted with line breaks or tabs becomes single spaces.
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean_place(self):
+        return " ".join(self.cleaned_data["place"].split())
+
     def clean_latitude(self):
         return self._clean_coordinate("latitude", LATITUDE_RANGE)
 

@@ -6,8 +6,11 @@ a SHA-256 of the token and a keyed hash (HMAC with SECRET_KEY, bound to the memb
 a copy of the database does not let anyone accept an invitation. A new invitation ends the earlier
 ones of the same member; accepting one ends all of them.
 
-`create_invitation(member, *, by)` is also what the operator's "reset password" in the admin calls:
-accepting an invitation of a member who already has an account sets that account's password.
+`create_invitation(member, *, by)` is also the "reset password" of the operator (admin) and of the
+ketua (/kim/anggota/): for a member who already has an account, the old password stops working at once
+(and with it every open session), and accepting the invitation sets the new one. An account that is
+also staff (an operator, the regency, a superuser) is never reset this way: whoever made the
+invitation would choose that account's password.
 """
 
 import datetime as dt
@@ -54,10 +57,16 @@ def may_invite(user, member) -> bool:
     return bool(lead and lead.is_lead and lead.kim_id == member.kim_id)
 
 
+def member_only_account(user) -> bool:
+    """An account that exists only to be a KIM member (no staff rights, no group): the KIM may manage it."""
+    return not (user.is_staff or user.is_superuser) and not user.groups.exists()
+
+
 def create_invitation(member, *, by):
     """A new invitation for `member`, made by user `by` (None: the system, e.g. a command).
 
-    Returns (invitation, token, code); the token and the code exist only in this return value.
+    Returns (invitation, token, code); the token and the code exist only in this return value. For a
+    member with an account this is a password reset: the account's password is locked at once.
     """
     if by is not None and not may_invite(by, member):
         raise PermissionDenied(_("Anda tidak berhak mengundang anggota ini."))
@@ -65,6 +74,11 @@ def create_invitation(member, *, by):
         raise InvitationError(_("Anggota ini tidak aktif."))
     if not username_for(member):
         raise InvitationError(_("Isi nomor HP atau surel anggota ini dulu: itulah yang dipakai untuk masuk."))
+    account = member.user
+    if account is not None and not member_only_account(account):
+        raise InvitationError(
+            _("Akun anggota ini juga akun staf; kata sandinya tidak diatur ulang dari sini.")
+        )
     token = secrets.token_urlsafe(32)
     code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     now = timezone.now()
@@ -72,6 +86,9 @@ def create_invitation(member, *, by):
         Invitation.objects.filter(member=member, used_at__isnull=True, expires_at__gt=now).update(
             expires_at=now
         )
+        if account is not None:
+            account.set_unusable_password()  # the old password and its sessions end now
+            account.save(update_fields=["password"])
         invitation = Invitation.objects.create(
             member=member,
             token_hash=hash_token(token),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
@@ -78,7 +79,9 @@ def notify(user, village, message: str, *, url: str = "", report=None) -> Notifi
 def send_notification_email(address: str, message: str, url: str) -> None:
     link = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{url}" if url else settings.WAGTAILADMIN_BASE_URL
     send_mail(
-        subject=gettext("[Sinergi] %(message)s") % {"message": message[:80]},
+        # A subject is one line: a comment typed with line breaks would make send_mail refuse it.
+        subject=gettext("[Sinergi] %(message)s")
+        % {"message": Truncator(" ".join(message.split())).chars(80)},
         message=f"{message}\n\n{link}\n",
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[address],

@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 
-from sinergi.kim.models import Report, ReportPhoto
+from sinergi.kim.models import Report, ReportEvent, ReportPhoto
 from sinergi.kim.photos import ensure_clean
-from sinergi.kim.workflow import EDITABLE_BY_AUTHOR, TransitionError
+from sinergi.kim.workflow import EDIT, EDITABLE_BY_AUTHOR, TransitionError
 
 MAX_PHOTOS = 10
 TITLE_MIN, TITLE_MAX = 20, 100
@@ -109,4 +109,11 @@ def save_report(member, *, client_key, fields: dict, photos=(), remove_photo_ids
             )
             stored.file.save("foto", photo.content, save=False)
             stored.save()
+        if not created and report.state == Report.State.SUBMITTED:
+            # The village may be reading it: the timeline says it changed (and a decision taken on the
+            # earlier text is refused, see workflow.do_transition's `seen`).
+            ReportEvent.objects.create(
+                report=report, action=EDIT, from_state=report.state, to_state=report.state,
+                actor=member.user, created_at=report.updated_at,
+            )  # fmt: skip
     return SaveResult(report, created)

@@ -70,7 +70,7 @@ from sinergi.kim.models import (
 )
 from sinergi.kim.photos import clean_photo, max_upload_bytes
 from sinergi.kim.services import MAX_PHOTOS, save_report, writing_hints
-from sinergi.kim.workflow import EDITABLE_BY_AUTHOR, TRANSITIONS, TransitionError, do_transition
+from sinergi.kim.workflow import EDITABLE_BY_AUTHOR, TransitionError, do_transition, event_label
 from sinergi.villages.models import NewsCategory, NewsIndexPage
 
 State = Report.State
@@ -436,8 +436,7 @@ def report_detail(request, member, pk):
     photos = list(report.photos.all())
     events = list(ReportEvent.objects.filter(report=report).select_related("actor"))
     for event in events:
-        transition = TRANSITIONS.get(event.action)
-        event.label = transition.label if transition else event.action
+        event.label = event_label(event.action)
         event.by_author = event.actor_id is not None and event.actor_id == member.user_id
     editable = report.state in EDITABLE_BY_AUTHOR
     context = {

@@ -57,6 +57,17 @@ TRANSITIONS = {
     ]
 }  # fmt: skip
 
+# Timeline lines that are not transitions: the state stays, the event is recorded.
+EDIT = "edit"  # the author changed a report that was waiting for the village
+EVENT_LABELS = {EDIT: gettext_lazy("Diubah penulis")}
+
+
+def event_label(action: str) -> str:
+    """What a timeline line says for `action` (a transition's name or EDIT)."""
+    transition = TRANSITIONS.get(action)
+    return transition.label if transition else EVENT_LABELS.get(action, action)
+
+
 # States in which the author may still change the report's content.
 EDITABLE_BY_AUTHOR = frozenset({State.DRAFT, State.SUBMITTED, State.REVISION})
 # States that count as a decision by the village, for the figures.
@@ -94,8 +105,12 @@ def available_transitions(user, report) -> list[Transition]:
     ]
 
 
-def do_transition(report: Report, action: str, *, by, comment: str = "") -> Report:
-    """Move `report` along `action`, as user `by` (None for the system). Returns the fresh report."""
+def do_transition(report: Report, action: str, *, by, comment: str = "", seen=None) -> Report:
+    """Move `report` along `action`, as user `by` (None for the system). Returns the fresh report.
+
+    `seen`: the report's updated_at when the person deciding opened it. If the author changed the
+    report since, nothing happens: the decision would be about a text the person has not read.
+    """
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise TransitionError(_("Tindakan tidak dikenal."))
@@ -112,6 +127,10 @@ def do_transition(report: Report, action: str, *, by, comment: str = "") -> Repo
             raise TransitionError(
                 _("Laporan ini sekarang berstatus “%(state)s”; tindakan “%(action)s” tidak bisa dilakukan.")
                 % {"state": locked.get_state_display(), "action": transition.label}
+            )
+        if seen is not None and locked.updated_at != seen:
+            raise TransitionError(
+                _("Penulis mengubah laporan ini setelah Anda membukanya. Periksa isinya lagi, lalu putuskan.")
             )
         if transition.comment_required and not comment:
             raise TransitionError(_("Tuliskan alasan atau catatan untuk penulis."))

@@ -1,13 +1,18 @@
 """The report page of the review queue: what the operator reads, and the decisions taken from it."""
 
+import re
+
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django_scopes import scope
 
 from sinergi.kim.models import Notification, Report, ReportEvent
 from sinergi.kim.tests.admin_helpers import submitted, with_photo
+from sinergi.kim.tests.member_helpers import report_data
 from sinergi.kim.workflow import do_transition
+from sinergi.villages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
 S = Report.State
@@ -21,8 +26,18 @@ def messages_of(response):
     return [str(m) for m in response.context["messages"]]
 
 
-def decide(client, report, action, comment=""):
-    return client.post(detail(report), {"action": action, "comment": comment}, follow=True)
+def seen_on_page(client, report) -> str:
+    """What the decision forms of the report's page carry: the version of the report on screen."""
+    html = client.get(detail(report)).content.decode()
+    values = set(re.findall(r'name="seen" value="([^"]+)"', html))
+    assert len(values) == 1, values
+    return values.pop()
+
+
+def decide(client, report, action, comment="", seen=None):
+    """The operator opens the report and takes a decision from its page."""
+    seen = seen_on_page(client, report) if seen is None else seen
+    return client.post(detail(report), {"action": action, "comment": comment, "seen": seen}, follow=True)
 
 
 def state_of(report):
@@ -83,8 +98,9 @@ def test_approve_and_publish_links_to_the_live_article(
 
 def test_a_double_click_says_the_report_is_already_decided(operator_client, member):
     report = submitted(member)
-    decide(operator_client, report, "approve_publish")
-    response = decide(operator_client, report, "approve_publish")
+    seen = seen_on_page(operator_client, report)
+    decide(operator_client, report, "approve_publish", seen=seen)
+    response = decide(operator_client, report, "approve_publish", seen=seen)  # the same page, clicked again
 
     assert response.status_code == 200
     assert any("sudah berstatus “Diterbitkan”" in m for m in messages_of(response))
@@ -160,7 +176,7 @@ def test_the_operator_cannot_jump_to_publish_news_without_publishing_the_page(
     operator_client, member, operator
 ):
     report = do_transition(submitted(member), "approve_draft", by=operator)
-    response = decide(operator_client, report, "publish_news")
+    response = decide(operator_client, report, "publish_news", seen=report.updated_at.isoformat())
     assert any("Tindakan tidak dikenal" in m for m in messages_of(response))
     assert state_of(report) == S.APPROVED_DRAFT
 
@@ -216,3 +232,37 @@ def test_approving_a_report_with_photos_makes_them_the_articles_images(operator_
     assert (image.width, image.height) == (40, 30)
     assert image.collection == report.village.collection
     assert response.status_code == 200
+
+
+def test_a_decision_on_a_text_the_author_changed_since_is_refused(operator_client, member):
+    report = submitted(member, body="Warga bergotong royong membersihkan parit.")
+    seen = seen_on_page(operator_client, report)  # the operator reads the report ...
+
+    # ... meanwhile the author changes the waiting report from the phone.
+    member_client = Client()
+    member_client.force_login(member.user)
+    edited = report_data(title=report.title, body="Teks baru yang belum dibaca operator desa.")
+    assert member_client.post(f"/kim/laporan/{report.pk}/ubah/", edited).status_code == 302
+
+    response = decide(operator_client, report, "approve_publish", seen=seen)
+
+    assert "Penulis mengubah laporan ini setelah Anda membukanya" in " ".join(messages_of(response))
+    assert state_of(report) == S.SUBMITTED
+    assert not NewsPage.objects.filter(title=report.title).exists()
+    page = response.content.decode()
+    assert "Diubah penulis" in page and "Teks baru yang belum dibaca" in page  # the timeline and the text
+
+    # Having read the new text, the operator decides.
+    response = decide(operator_client, report, "approve_publish")
+    assert state_of(report) == S.PUBLISHED
+    assert "Teks baru yang belum dibaca operator desa." in str(NewsPage.objects.get(title=report.title).body)
+
+
+def test_a_decision_without_the_version_it_was_taken_on_changes_nothing(operator_client, member):
+    report = submitted(member)
+    for seen in ("", "bukan-tanggal", "2026-11-27T10:00:00"):  # missing, malformed, without a time zone
+        response = operator_client.post(
+            detail(report), {"action": "approve_publish", "seen": seen}, follow=True
+        )
+        assert "Periksa laporannya lagi" in " ".join(messages_of(response))
+    assert state_of(report) == S.SUBMITTED

@@ -276,3 +276,39 @@ def test_an_operator_invites_through_the_same_function(budi, operator, other_ope
 def test_the_lead_signs_in_with_the_conftest_password(ketua):
     response = Client().post("/kim/masuk/", {"username": "0813 1111 0001", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_the_leads_reset_locks_the_old_password_and_its_sessions_at_once(ketua, kim):
+    andi = make_member(kim, "Andi Pratama", phone="0813-5555-0202")
+    andi_phone = Client()
+    assert (
+        andi_phone.post("/kim/masuk/", {"username": "0813 5555 0202", "password": PASSWORD}).status_code
+        == 302
+    )
+    assert andi_phone.get("/kim/").status_code == 200
+
+    response = lead_client(ketua).post(f"/kim/anggota/{andi.pk}/undang/")
+
+    assert response.status_code == 200
+    assert "Kata sandi lama Andi Pratama sudah tidak berlaku" in response.content.decode()
+    assert andi_phone.get("/kim/").status_code == 302  # the lost phone is signed out
+    refused = Client().post("/kim/masuk/", {"username": "0813 5555 0202", "password": PASSWORD})
+    assert refused.status_code == 200  # the old password no longer signs in
+
+
+def test_no_one_resets_a_staff_account_through_a_kim_invitation(ketua, kim, operator):
+    # The village operator is also on the KIM's list: the ketua must not choose the operator's password.
+    with scope(village=kim.village):
+        staff_member = make_member(kim, "Operator Yang Juga Anggota", phone="0813-5555-0303", account=False)
+        staff_member.user = operator
+        staff_member.save()
+    before = get_user_model().objects.get(pk=operator.pk).password
+
+    response = lead_client(ketua).post(f"/kim/anggota/{staff_member.pk}/undang/", follow=True)
+
+    assert "Akun anggota ini juga akun staf" in response.content.decode()
+    assert get_user_model().objects.get(pk=operator.pk).password == before
+    with scope(village=kim.village):
+        assert not Invitation.objects.filter(member=staff_member).exists()
+    with pytest.raises(InvitationError, match="akun staf"):
+        create_invitation(staff_member, by=operator)  # not through the admin either

@@ -359,3 +359,10 @@ def test_the_hints_endpoint_returns_the_hints(client):
 
 def test_the_hints_endpoint_is_for_members_only(db):
     assert Client().post("/kim/petunjuk/", {"title": "x"}, **JSON).status_code == 401
+
+
+def test_a_title_and_place_pasted_over_several_lines_are_kept_on_one_line(client, member):
+    client.post(NEW_REPORT, report_data(title="Gotong royong\r\nDusun II\tRT 05", place="Dusun II\nRT 05"))
+    [report] = reports_of(member)
+    assert report.title == "Gotong royong Dusun II RT 05"
+    assert report.place == "Dusun II RT 05"

@@ -141,3 +141,18 @@ def test_every_transition_is_recorded_with_who_and_why_and_notifies(
     assert operator_notes == 1
     assert [m.to for m in mail.outbox] == [[operator.email], [member.user.email]]
     assert "Tambahkan nama ketua RT." in mail.outbox[1].body
+
+
+def test_a_comment_typed_on_several_lines_still_reaches_the_member_by_e_mail(
+    member, operator, django_capture_on_commit_callbacks
+):
+    report = do_transition(write_report(member, title="Rapat RT"), "submit", by=member.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_transition(
+            report, "request_revision", by=operator, comment="Mohon:\n- nama ketua RT\n- jumlah warga"
+        )
+
+    [sent] = mail.outbox
+    assert sent.to == [member.user.email]
+    assert "\n" not in sent.subject and sent.subject.startswith("[Sinergi] ")
+    assert "Mohon:\n- nama ketua RT\n- jumlah warga" in sent.body  # the body keeps the lines
