@@ -67,7 +67,7 @@ def users_matching(identifier: str):
 
 
 class KimMemberBackend(ModelBackend):
-    """Phone number or e-mail plus password, for active members of a KIM."""
+    """Phone number or e-mail plus password, for active members of an active KIM."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not username or password is None:
@@ -78,6 +78,6 @@ class KimMemberBackend(ModelBackend):
             get_user_model()().set_password(password)
             return None
         user = candidates[0]
-        if user.check_password(password) and self.user_can_authenticate(user) and user.kim_member.is_active:
+        if user.check_password(password) and self.user_can_authenticate(user) and user.kim_member.may_sign_in:
             return user
         return None

@@ -145,6 +145,11 @@ class KimMember(models.Model):
     def is_lead(self) -> bool:
         return self.position == self.Position.CHAIR
 
+    @property
+    def may_sign_in(self) -> bool:
+        """An active member of an active KIM (a KIM the village set inactive sends nothing more)."""
+        return self.is_active and self.kim.is_active
+
 
 class Invitation(models.Model):
     """A one-time way for a member to set a password: a link token or a short code."""

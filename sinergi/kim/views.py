@@ -110,7 +110,7 @@ def current_member(request):
     with scopes_disabled():
         return (
             KimMember.objects.select_related("kim", "village__page__logo", "village__district__regency__page")
-            .filter(user=request.user, is_active=True)
+            .filter(user=request.user, is_active=True, kim__is_active=True)  # KimMember.may_sign_in
             .first()
         )
 
@@ -256,7 +256,7 @@ def login_view(request):
     if request.method == "POST" and form.is_valid():
         # authenticate() with the request: axes counts this attempt under the canonical number.
         user = authenticate(request, username=form.identifier, password=form.cleaned_data["password"])
-        if user is not None and getattr(user, "kim_member", None) is not None and user.kim_member.is_active:
+        if user is not None and getattr(user, "kim_member", None) is not None and user.kim_member.may_sign_in:
             login(request, user)
             return redirect(next_url)
         form.add_error(None, _("Nomor HP/surel atau kata sandi salah."))

@@ -91,7 +91,7 @@ def is_author(user, report) -> bool:
 
 def may_take(user, report, transition: Transition) -> bool:
     if transition.actor == AUTHOR:
-        return is_author(user, report) and report.author.is_active
+        return is_author(user, report) and report.author.is_active and report.kim.is_active
     if transition.actor == OPERATOR:
         return is_village_operator(user, report.village)
     return transition.actor == SYSTEM and (user is None or is_village_operator(user, report.village))

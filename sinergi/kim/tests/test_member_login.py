@@ -87,6 +87,19 @@ def test_an_inactive_member_cannot_sign_in(andi):
     assert "_auth_user_id" not in client.session
 
 
+def test_the_members_of_a_kim_set_inactive_neither_sign_in_nor_send(andi, kim):
+    signed_in_before, response = sign_in("081355550101")
+    assert response.status_code == 302
+    kim.is_active = False
+    kim.save()
+
+    assert signed_in_before.get("/kim/").status_code == 403  # "bukan akun anggota KIM yang aktif"
+    refused = signed_in_before.post("/kim/laporan/baru/", {"title": "Laporan", "action": "submit"})
+    assert refused.status_code == 403
+    client, response = sign_in("081355550101", address="203.0.113.21")
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+
+
 def test_failures_are_counted_by_axes_under_one_name_whatever_the_format(andi):
     for identifier in ["081355550101", "+6281355550101", "6281355550101", "0813 5555 0101"]:
         sign_in(identifier, "sandi-keliru")
