@@ -14,6 +14,7 @@ urlpatterns = [
     path(
         "laporan/<int:report_id>/foto/<int:photo_id>/", views.ReportPhotoView.as_view(), name="report_photo"
     ),
+    path("notifikasi/baca/", views.NotificationsReadView.as_view(), name="notifications_read"),
     path("daftar/", views.KimListView.as_view(), name="kim_list"),
     path("daftar/tambah/", views.KimCreateView.as_view(), name="kim_create"),
     path("daftar/<int:kim_id>/", views.KimDetailView.as_view(), name="kim_detail"),

@@ -32,7 +32,16 @@ from sinergi.kim.access import (
 )
 from sinergi.kim.admin_forms import KimClassificationForm, KimForm, KimMemberForm, KimSettingsForm
 from sinergi.kim.invitations import InvitationError, create_invitation, member_only_account
-from sinergi.kim.models import Activity, Kim, KimClassification, KimMember, KimSettings, Report, ReportEvent
+from sinergi.kim.models import (
+    Activity,
+    Kim,
+    KimClassification,
+    KimMember,
+    KimSettings,
+    Notification,
+    Report,
+    ReportEvent,
+)
 from sinergi.kim.services import writing_hints
 from sinergi.kim.workflow import (
     OPERATOR,
@@ -244,6 +253,10 @@ class ReportDetailView(KimAdminView):
 
     def get(self, request, *args, **kwargs):
         self.report = self.get_report()
+        # Opening the report is reading what was said about it.
+        Notification.objects.filter(user=request.user, report=self.report, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -340,6 +353,17 @@ class ReportDetailView(KimAdminView):
             messages.success(request, _("Laporan dikembalikan ke penulis untuk direvisi."))
         elif action == "reject":
             messages.success(request, _("Laporan ditolak; penulis menerima alasannya."))
+
+
+class NotificationsReadView(KimAdminView):
+    """POST: the signed-in staff member's KIM notifications are all marked read (from the home panel)."""
+
+    def get(self, request, *args, **kwargs):
+        raise Http404
+
+    def post(self, request, *args, **kwargs):
+        Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("wagtailadmin_home")
 
 
 def _parse_seen(value: str):

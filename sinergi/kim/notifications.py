@@ -16,6 +16,7 @@ from sinergi.kim.models import Notification, Report, ReportEvent
 
 MESSAGES = {
     "submit": _("Laporan baru dari %(kim)s menunggu verifikasi: “%(title)s”."),
+    "resubmit": _("Laporan dari %(kim)s sudah direvisi dan menunggu verifikasi lagi: “%(title)s”."),
     "request_revision": _("Laporan Anda “%(title)s” perlu revisi. Catatan desa: %(comment)s"),
     "approve_publish": _("Laporan Anda “%(title)s” sudah diterbitkan di website desa. Terima kasih!"),
     "approve_draft": _("Laporan Anda “%(title)s” disetujui dan sedang disunting sebelum terbit."),
@@ -51,7 +52,8 @@ def notify_transition(report_id: int, event_id: int) -> None:
     with scope(village=village):
         report = Report.objects.select_related("kim", "author__user").get(pk=report_id)
         event = ReportEvent.objects.get(pk=event_id)
-        text = str(MESSAGES[event.action]) % {
+        resubmitted = event.action == "submit" and event.from_state == Report.State.REVISION
+        text = str(MESSAGES["resubmit" if resubmitted else event.action]) % {
             "kim": report.kim.name,
             "title": report.title,
             "comment": event.comment,

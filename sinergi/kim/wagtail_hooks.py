@@ -11,7 +11,9 @@ from wagtail.admin.ui.components import Component
 from sinergi.kim import admin_urls
 from sinergi.kim.access import administered_regencies, managed_scope, manages_any_village
 from sinergi.kim.admin_views import waiting_label
-from sinergi.kim.models import Report
+from sinergi.kim.models import Notification, Report
+
+NOTIFICATIONS_ON_HOME = 5
 
 
 @hooks.register("register_admin_urls")
@@ -70,7 +72,8 @@ def register_regency_rules_menu_item():
 
 
 class WaitingReportsPanel(Component):
-    """On the admin home: how many KIM reports wait for a decision, and for how long the oldest has."""
+    """On the admin home: how many KIM reports wait for a decision, for how long the oldest has, and the
+    operator's unread KIM notifications."""
 
     name = "kim_waiting_reports"
     template_name = "kim/admin/home_panel.html"
@@ -81,10 +84,20 @@ class WaitingReportsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         waiting = waiting_reports(self.user)
+        with managed_scope(self.user):
+            # The operator's in-app notifications (new reports, reminders), also sent by e-mail.
+            unread = list(
+                Notification.objects.filter(user=self.user, read_at__isnull=True)[: NOTIFICATIONS_ON_HOME + 1]
+            )
         return {
             "count": waiting["count"],
             "oldest": waiting_label(waiting["oldest"], timezone.now()) if waiting["oldest"] else "",
             "queue_url": reverse("kim_admin:queue") + "?status=submitted",
+            "notifications": unread[:NOTIFICATIONS_ON_HOME],
+            "more_notifications": len(unread) > NOTIFICATIONS_ON_HOME,
+            "read_url": reverse("kim_admin:notifications_read"),
+            # Components render with their own context: the "mark read" form needs the page's token.
+            "csrf_token": (parent_context or {}).get("csrf_token"),
         }
 
 

@@ -10,7 +10,7 @@ from sinergi.kim.models import KimClassification, KimMember, Report
 from sinergi.kim.tests.admin_helpers import with_photo
 
 pytestmark = pytest.mark.django_db
-POST_ONLY = {"member_active", "member_invitation"}
+POST_ONLY = {"member_active", "member_invitation", "notifications_read"}
 
 
 def kim_admin_patterns():

@@ -1,8 +1,11 @@
 """The operator's review queue: waiting reports first with their age, state filter, own villages only,
 and a fixed number of queries whatever the number of reports."""
 
+import re
+
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -126,3 +129,65 @@ def test_the_home_panel_costs_the_same_queries_for_1_or_20_villages_reports(oper
     for n in range(19):
         submitted(member, f"Laporan nomor {n} tentang kegiatan warga desa")
     assert home_queries() == one
+
+
+def panel_of(html: str) -> str:
+    return html[html.index("Notifikasi baru") : html.index("Tandai semua sudah dibaca")]
+
+
+def sent_with_notifications(member, title, capture):
+    """A report sent with its notifications made (they are made once the transaction commits)."""
+    with capture(execute=True):
+        return submitted(member, title)
+
+
+def test_the_operator_reads_new_report_notifications_on_the_home_panel_and_marks_them_read(
+    operator, other_operator, member, django_capture_on_commit_callbacks
+):
+    operator_client = Client(enforce_csrf_checks=True)  # the button is a real form, with its token
+    operator_client.force_login(operator)
+    other_operator_client = Client()
+    other_operator_client.force_login(other_operator)
+    first = sent_with_notifications(
+        member, "Posyandu Melati menimbang balita", django_capture_on_commit_callbacks
+    )
+    sent_with_notifications(member, "Panen raya padi di Dusun III", django_capture_on_commit_callbacks)
+    home = reverse("wagtailadmin_home")
+
+    html = operator_client.get(home).content.decode()
+    panel = panel_of(html)
+    assert "Posyandu Melati menimbang balita" in panel and "Panen raya padi di Dusun III" in panel
+    assert "Posyandu Melati" not in other_operator_client.get(home).content.decode()  # another village's
+
+    # Opening a report reads its notification; the button reads the rest.
+    operator_client.get(reverse("kim_admin:report_detail", args=[first.pk]))
+    html = operator_client.get(home).content.decode()
+    assert "Posyandu Melati menimbang balita" not in html and "Panen raya padi di Dusun III" in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', panel_of(html)).group(1)
+    response = operator_client.post(reverse("kim_admin:notifications_read"), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert "Notifikasi baru" not in operator_client.get(home).content.decode()
+    assert operator_client.get(reverse("kim_admin:notifications_read")).status_code == 404
+
+
+def test_the_home_panel_costs_the_same_queries_for_1_or_12_notifications(
+    operator_client, member, django_capture_on_commit_callbacks
+):
+    def home_queries():
+        operator_client.get(reverse("wagtailadmin_home"))
+        with CaptureQueriesContext(connection) as queries:
+            html = operator_client.get(reverse("wagtailadmin_home")).content.decode()
+        return len(queries), html
+
+    sent_with_notifications(
+        member, "Laporan pertama tentang kegiatan warga", django_capture_on_commit_callbacks
+    )
+    one, _html = home_queries()
+    for n in range(11):
+        sent_with_notifications(
+            member, f"Laporan nomor {n} tentang kegiatan warga", django_capture_on_commit_callbacks
+        )
+    twelve, html = home_queries()
+    assert twelve == one
+    assert html.count("tentang kegiatan warga”.</a>") == 5  # the newest five, the others by e-mail
+    assert "Notifikasi lain ada di surel Anda." in html

@@ -143,6 +143,22 @@ def test_every_transition_is_recorded_with_who_and_why_and_notifies(
     assert "Tambahkan nama ketua RT." in mail.outbox[1].body
 
 
+def test_the_village_is_told_when_a_revised_report_comes_back(
+    member, operator, django_capture_on_commit_callbacks
+):
+    report = do_transition(write_report(member, title="Rapat RT"), "submit", by=member.user)
+    do_transition(report, "request_revision", by=operator, comment="Tambahkan tanggal.")
+    with django_capture_on_commit_callbacks(execute=True):
+        do_transition(report, "submit", by=member.user)
+    with scope(village=report.village):
+        [note] = Notification.objects.filter(user=operator)
+    assert (
+        note.message
+        == "Laporan dari KIM Sebuntal Bersatu sudah direvisi dan menunggu verifikasi lagi: “Rapat RT”."
+    )
+    assert mail.outbox[-1].to == [operator.email]
+
+
 def test_a_comment_typed_on_several_lines_still_reaches_the_member_by_e_mail(
     member, operator, django_capture_on_commit_callbacks
 ):
