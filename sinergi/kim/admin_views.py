@@ -390,14 +390,25 @@ class ReportPhotoView(KimAdminView):
 # --------------------------------------------------------------------------- KIM registry
 
 
-class KimListView(KimAdminView):
+class RegistrySection:
+    """A page of the KIM registry: under "Daftar KIM" in the breadcrumbs, below its KIM when it has one."""
+
+    header_icon = "group"
+    section_label = gettext_lazy("Daftar KIM")
+    section_url_name = "kim_admin:kim_list"
+    kim = None
+
+    def extra_breadcrumbs(self):
+        if self.kim is None:
+            return []
+        return [{"url": reverse("kim_admin:kim_detail", args=[self.kim.pk]), "label": self.kim.name}]
+
+
+class KimListView(RegistrySection, KimAdminView):
     """Every KIM the user manages with this month's and the last 12 months' figures; CSV and Excel too."""
 
     template_name = "kim/admin/kim_list.html"
     page_title = gettext_lazy("Daftar KIM")
-    header_icon = "group"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
 
     COLUMNS = [
         ("masuk", gettext_lazy("Masuk")),
@@ -472,7 +483,7 @@ class KimListView(KimAdminView):
         return context
 
 
-class KimObjectMixin:
+class KimObjectMixin(RegistrySection):
     """Loads the KIM named in the URL from the user's villages."""
 
     def get_kim(self):
@@ -483,15 +494,9 @@ class KimObjectMixin:
             pk=self.kwargs["kim_id"],
         )
 
-    def kim_breadcrumbs(self, kim):
-        return [{"url": reverse("kim_admin:kim_detail", args=[kim.pk]), "label": kim.name}]
-
 
 class KimDetailView(KimObjectMixin, KimAdminView):
     template_name = "kim/admin/kim_detail.html"
-    header_icon = "group"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
 
     def get(self, request, *args, **kwargs):
         self.kim = self.get_kim()
@@ -499,6 +504,9 @@ class KimDetailView(KimObjectMixin, KimAdminView):
 
     def get_page_title(self):
         return self.kim.name
+
+    def extra_breadcrumbs(self):
+        return []  # the KIM is the page itself
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -549,11 +557,8 @@ class KimDetailView(KimObjectMixin, KimAdminView):
         return context
 
 
-class KimCreateView(FormView):
+class KimCreateView(RegistrySection, FormView):
     page_title = gettext_lazy("Tambah KIM")
-    header_icon = "group"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
     success_message = gettext_lazy("KIM “%(name)s” ditambahkan.")
 
     def get_form(self, data=None, files=None):
@@ -564,9 +569,6 @@ class KimCreateView(FormView):
 
 
 class KimEditView(KimObjectMixin, FormView):
-    header_icon = "group"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
     success_message = gettext_lazy("Data KIM “%(name)s” disimpan.")
 
     def setup_objects(self):
@@ -574,9 +576,6 @@ class KimEditView(KimObjectMixin, FormView):
 
     def get_page_title(self):
         return _("Ubah data KIM")
-
-    def extra_breadcrumbs(self):
-        return self.kim_breadcrumbs(self.kim)
 
     def get_form(self, data=None, files=None):
         return KimForm(data, files, instance=self.kim, villages=None, user=self.request.user)
@@ -587,9 +586,6 @@ class KimEditView(KimObjectMixin, FormView):
 
 class ActivityListView(KimObjectMixin, KimAdminView):
     template_name = "kim/admin/activities.html"
-    header_icon = "group"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
 
     def get(self, request, *args, **kwargs):
         self.kim = self.get_kim()
@@ -597,9 +593,6 @@ class ActivityListView(KimObjectMixin, KimAdminView):
 
     def get_page_title(self):
         return _("Kegiatan diseminasi")
-
-    def extra_breadcrumbs(self):
-        return self.kim_breadcrumbs(self.kim)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -632,8 +625,6 @@ class MemberObjectMixin(KimObjectMixin):
 
 class MemberCreateView(MemberObjectMixin, FormView):
     header_icon = "user"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
     success_message = gettext_lazy("Anggota %(name)s ditambahkan.")
 
     def setup_objects(self):
@@ -641,9 +632,6 @@ class MemberCreateView(MemberObjectMixin, FormView):
 
     def get_page_title(self):
         return _("Tambah anggota")
-
-    def extra_breadcrumbs(self):
-        return self.kim_breadcrumbs(self.kim)
 
     def get_form(self, data=None, files=None):
         return KimMemberForm(data, files, kim=self.kim)
@@ -654,8 +642,6 @@ class MemberCreateView(MemberObjectMixin, FormView):
 
 class MemberEditView(MemberObjectMixin, FormView):
     header_icon = "user"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
     success_message = gettext_lazy("Data anggota %(name)s disimpan.")
 
     def setup_objects(self):
@@ -664,9 +650,6 @@ class MemberEditView(MemberObjectMixin, FormView):
 
     def get_page_title(self):
         return _("Ubah anggota: %(name)s") % {"name": self.member.name}
-
-    def extra_breadcrumbs(self):
-        return self.kim_breadcrumbs(self.kim)
 
     def get_form(self, data=None, files=None):
         return KimMemberForm(data, files, instance=self.member, kim=self.kim)
@@ -722,8 +705,6 @@ class MemberInvitationView(MemberObjectMixin, KimAdminView):
 
     template_name = "kim/admin/member_invitation.html"
     header_icon = "key"
-    section_label = gettext_lazy("Daftar KIM")
-    section_url_name = "kim_admin:kim_list"
 
     def get(self, request, *args, **kwargs):
         raise Http404
@@ -731,11 +712,9 @@ class MemberInvitationView(MemberObjectMixin, KimAdminView):
     def get_page_title(self):
         return _("Undangan untuk %(name)s") % {"name": self.member.name}
 
-    def extra_breadcrumbs(self):
-        return self.kim_breadcrumbs(self.member.kim)
-
     def post(self, request, *args, **kwargs):
         self.member = member = self.get_member()
+        self.kim = member.kim
         members_url = reverse("kim_admin:kim_detail", args=[member.kim_id]) + "#anggota"
         user = member.user
         try:

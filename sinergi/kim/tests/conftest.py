@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django_scopes import scope, scopes_disabled
 
 from sinergi.kim.models import Kim, KimMember
@@ -39,6 +40,14 @@ def kim(sebuntal):
 @pytest.fixture
 def member(kim):
     return _member(kim, "Andi Saputra", username="kim.andi")
+
+
+@pytest.fixture
+def member_client(member):
+    """A phone on which `member` is signed in."""
+    client = Client()
+    client.force_login(member.user)
+    return client
 
 
 @pytest.fixture

@@ -16,14 +16,7 @@ from sinergi.kim.workflow import do_transition
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def client(member):
-    client = Client()
-    client.force_login(member.user)
-    return client
-
-
-def test_home_groups_the_reports_by_state(client, member, operator):
+def test_home_groups_the_reports_by_state(member_client, member, operator):
     write_report(member, title="Draf tentang posyandu balita")
     sent = do_transition(write_report(member, title="Laporan panen padi"), "submit", by=member.user)
     revise = do_transition(write_report(member, title="Laporan rapat RT"), "submit", by=member.user)
@@ -31,7 +24,7 @@ def test_home_groups_the_reports_by_state(client, member, operator):
     rejected = do_transition(write_report(member, title="Laporan ditolak"), "submit", by=member.user)
     do_transition(rejected, "reject", by=operator, comment="Bukan berita desa")
 
-    page = text_of(client.get("/kim/"))
+    page = text_of(member_client.get("/kim/"))
 
     order = [
         page.index(label)
@@ -45,39 +38,39 @@ def test_home_groups_the_reports_by_state(client, member, operator):
 
 
 def test_notifications_are_listed_and_marked_read(
-    client, member, operator, django_capture_on_commit_callbacks
+    member_client, member, operator, django_capture_on_commit_callbacks
 ):
     report = do_transition(write_report(member), "submit", by=member.user)
     with django_capture_on_commit_callbacks(execute=True):
         do_transition(report, "request_revision", by=operator, comment="Tambahkan foto")
 
-    home = client.get("/kim/").content.decode()
+    home = member_client.get("/kim/").content.decode()
     assert "perlu revisi" in home and "Notifikasi baru" in home
-    page = client.get("/kim/notifikasi/")
+    page = member_client.get("/kim/notifikasi/")
     assert "perlu revisi. Catatan desa: Tambahkan foto" in text_of(page)
     assert f'href="/kim/laporan/{report.pk}/"' in page.content.decode()
 
     with scope(village=member.village):
         notification = Notification.objects.get(user=member.user)
-    client.post("/kim/notifikasi/baca/", {"id": notification.pk})
+    member_client.post("/kim/notifikasi/baca/", {"id": notification.pk})
     notification.refresh_from_db()
     assert notification.read_at is not None
-    assert "Tandai semua sudah dibaca" not in client.get("/kim/notifikasi/").content.decode()
+    assert "Tandai semua sudah dibaca" not in member_client.get("/kim/notifikasi/").content.decode()
 
 
 def test_marking_read_touches_only_ones_own_notifications(
-    client, member, lead, operator, django_capture_on_commit_callbacks
+    member_client, member, lead, operator, django_capture_on_commit_callbacks
 ):
     report = do_transition(write_report(lead), "submit", by=lead.user)
     with django_capture_on_commit_callbacks(execute=True):
         do_transition(report, "reject", by=operator, comment="x")
-    client.post("/kim/notifikasi/baca/")
+    member_client.post("/kim/notifikasi/baca/")
     with scope(village=member.village):
         assert Notification.objects.get(user=lead.user).read_at is None
 
 
-def test_an_activity_is_logged_with_cleaned_photos(client, member):
-    response = client.post(
+def test_an_activity_is_logged_with_cleaned_photos(member_client, member):
+    response = member_client.post(
         "/kim/kegiatan/",
         {
             "kind": "diseminasi",
@@ -97,12 +90,12 @@ def test_an_activity_is_logged_with_cleaned_photos(client, member):
     stored.file.open("rb")
     content = stored.file.read()
     assert b"KameraRahasia" not in content and not Image.open(io.BytesIO(content)).getexif()
-    page = client.get("/kim/kegiatan/")
+    page = member_client.get("/kim/kegiatan/")
     assert "Balai Desa Sebuntal" in text_of(page)
-    assert client.get(f"/kim/kegiatan/foto/{stored.pk}/").status_code == 200
+    assert member_client.get(f"/kim/kegiatan/foto/{stored.pk}/").status_code == 200
 
 
-def test_an_activity_with_a_bad_photo_or_too_many_is_not_saved(client, member):
+def test_an_activity_with_a_bad_photo_or_too_many_is_not_saved(member_client, member):
     data = {
         "kind": "diskusi",
         "date": "2025-08-17",
@@ -110,15 +103,15 @@ def test_an_activity_with_a_bad_photo_or_too_many_is_not_saved(client, member):
         "people_reached": "10",
         "description": "Diskusi.",
     }
-    response = client.post("/kim/kegiatan/", {**data, "photos": [photo("rusak.jpg", b"bukan foto")]})
+    response = member_client.post("/kim/kegiatan/", {**data, "photos": [photo("rusak.jpg", b"bukan foto")]})
     assert "rusak.jpg" in text_of(response) and "Masjid" in response.content.decode()
-    response = client.post("/kim/kegiatan/", {**data, "photos": [photo(f"{n}.jpg") for n in range(6)]})
+    response = member_client.post("/kim/kegiatan/", {**data, "photos": [photo(f"{n}.jpg") for n in range(6)]})
     assert "Maksimal 5 foto" in text_of(response)
     with scope(village=member.village):
         assert not Activity.objects.exists()
 
 
-def test_activity_photos_of_another_kim_are_not_served(client, other_member):
+def test_activity_photos_of_another_kim_are_not_served(member_client, other_member):
     other = Client()
     other.force_login(other_member.user)
     other.post(
@@ -128,4 +121,4 @@ def test_activity_photos_of_another_kim_are_not_served(client, other_member):
     )  # fmt: skip
     with scope(village=other_member.village):
         stored = Activity.objects.get().photos.get()
-    assert client.get(f"/kim/kegiatan/foto/{stored.pk}/").status_code == 404
+    assert member_client.get(f"/kim/kegiatan/foto/{stored.pk}/").status_code == 404

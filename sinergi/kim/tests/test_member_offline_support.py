@@ -12,16 +12,9 @@ from sinergi.core.security import PERMISSIONS_POLICY
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def client(member):
-    client = Client()
-    client.force_login(member.user)
-    return client
-
-
-def test_member_pages_carry_the_status_line_the_queue_and_the_script(client, member):
+def test_member_pages_carry_the_status_line_the_queue_and_the_script(member_client, member):
     for url in ("/kim/", "/kim/laporan/baru/", "/kim/kegiatan/", "/kim/notifikasi/"):
-        html = client.get(url).content.decode()
+        html = member_client.get(url).content.decode()
         assert 'id="kim-status"' in html and 'role="status"' in html, url
         assert 'id="kim-queue"' in html, url
         assert re.search(r'<script src="/static/kim/report\.[0-9a-f]+\.js" defer></script>', html), url
@@ -30,8 +23,8 @@ def test_member_pages_carry_the_status_line_the_queue_and_the_script(client, mem
         assert "<script>" not in html and " style=" not in html  # the strict CSP allows neither
 
 
-def test_the_report_form_tells_the_script_its_limits(client):
-    html = client.get("/kim/laporan/baru/").content.decode()
+def test_the_report_form_tells_the_script_its_limits(member_client):
+    html = member_client.get("/kim/laporan/baru/").content.decode()
     form = re.search(r'<form id="kim-report-form"[^>]*>', html).group(0)
     assert 'data-new="1"' in form and 'data-hints-url="/kim/petunjuk/"' in form
     assert 'data-max-photo-bytes="10485760"' in form and 'data-max-request-bytes="110100480"' in form
@@ -56,14 +49,14 @@ def test_the_scripts_exist_and_stay_small():
         assert Path(path).stat().st_size < 20_000, name
 
 
-def test_geolocation_is_allowed_on_kim_pages_only(client):
-    assert "geolocation=(self)" in client.get("/kim/laporan/baru/")["Permissions-Policy"]
+def test_geolocation_is_allowed_on_kim_pages_only(member_client):
+    assert "geolocation=(self)" in member_client.get("/kim/laporan/baru/")["Permissions-Policy"]
     assert Client().get("/kim/masuk/")["Permissions-Policy"].count("geolocation=(self)") == 1
     assert Client().get("/marang-kayu/sebuntal/")["Permissions-Policy"] == PERMISSIONS_POLICY
     assert "geolocation=()" in PERMISSIONS_POLICY
 
 
-def test_kim_pages_are_never_page_cached(client, settings):
+def test_kim_pages_are_never_page_cached(member_client, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 300
     first = Client().get("/kim/masuk/")
     assert "Cache-Control" not in first or "max-age=300" not in first["Cache-Control"]

@@ -9,7 +9,6 @@ import uuid
 from unittest import mock
 
 import pytest
-from django.test import Client
 from django_scopes import scope
 from PIL import Image
 
@@ -20,13 +19,6 @@ from sinergi.kim.services import save_report
 from sinergi.kim.tests.member_helpers import NEW_REPORT, jpeg, photo, report_data, reports_of, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def client(member):
-    client = Client()
-    client.force_login(member.user)
-    return client
 
 
 @pytest.fixture
@@ -48,9 +40,11 @@ def stored_bytes(stored) -> bytes:
         stored.file.close()
 
 
-def test_each_photo_of_a_report_send_is_decoded_once(client, member, reencode):
+def test_each_photo_of_a_report_send_is_decoded_once(member_client, member, reencode):
     names = ["satu.jpg", "dua.jpg", "tiga.jpg"]
-    response = client.post(NEW_REPORT, {**report_data(), "photos": [photo(n, jpeg(gps=True)) for n in names]})
+    response = member_client.post(
+        NEW_REPORT, {**report_data(), "photos": [photo(n, jpeg(gps=True)) for n in names]}
+    )
 
     assert response.status_code == 302
     assert decoded(reencode) == names
@@ -63,9 +57,9 @@ def test_each_photo_of_a_report_send_is_decoded_once(client, member, reencode):
 
 
 def test_a_refused_photo_is_named_in_indonesian_and_the_others_are_decoded_once_and_kept(
-    client, member, reencode
+    member_client, member, reencode
 ):
-    response = client.post(
+    response = member_client.post(
         NEW_REPORT, {**report_data(), "photos": [photo("baik.jpg"), photo("rusak.jpg", b"bukan gambar")]}
     )
 
@@ -75,7 +69,7 @@ def test_a_refused_photo_is_named_in_indonesian_and_the_others_are_decoded_once_
     assert len(reports_of(member)[0].photos.all()) == 1
 
 
-def test_each_photo_of_an_activity_is_decoded_once(client, member, reencode):
+def test_each_photo_of_an_activity_is_decoded_once(member_client, member, reencode):
     data = {
         "kind": "diseminasi",
         "date": "2025-08-17",
@@ -84,7 +78,7 @@ def test_each_photo_of_an_activity_is_decoded_once(client, member, reencode):
         "description": "Sosialisasi jadwal posyandu.",
         "photos": [photo("kegiatan-1.jpg"), photo("kegiatan-2.jpg", jpeg(90, 60))],
     }
-    assert client.post("/kim/kegiatan/", data).status_code == 302
+    assert member_client.post("/kim/kegiatan/", data).status_code == 302
     assert decoded(reencode) == ["kegiatan-1.jpg", "kegiatan-2.jpg"]
     with scope(village=member.village):
         stored = sorted((p.width, p.height, p.format) for p in Activity.objects.get().photos.all())

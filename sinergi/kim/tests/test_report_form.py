@@ -25,19 +25,12 @@ pytestmark = pytest.mark.django_db
 S = Report.State
 
 
-@pytest.fixture
-def client(member):
-    client = Client()
-    client.force_login(member.user)
-    return client
-
-
 def edit_url(report) -> str:
     return f"/kim/laporan/{report.pk}/ubah/"
 
 
-def test_the_form_has_a_fresh_key_for_people_without_javascript(client, member):
-    page = client.get(NEW_REPORT)
+def test_the_form_has_a_fresh_key_for_people_without_javascript(member_client, member):
+    page = member_client.get(NEW_REPORT)
     html = page.content.decode()
     assert page.status_code == 200
     assert 'name="client_key"' in html and 'name="send_key"' in html
@@ -46,67 +39,69 @@ def test_the_form_has_a_fresh_key_for_people_without_javascript(client, member):
     assert "Kabar KIM" in html  # the village's news categories
     assert "Orang yang ada di foto sudah setuju fotonya diterbitkan" in html
     assert "Simpan draf" in html and "Kirim ke desa" in html
-    other = client.get(NEW_REPORT).content.decode()
+    other = member_client.get(NEW_REPORT).content.decode()
     key = html.split('name="client_key" value="')[1][:36]
     assert uuid.UUID(key) and key not in other
 
 
-def test_saving_a_draft_keeps_it_and_shows_the_hints(client, member):
-    response = client.post(NEW_REPORT, report_data(action="draft"))
+def test_saving_a_draft_keeps_it_and_shows_the_hints(member_client, member):
+    response = member_client.post(NEW_REPORT, report_data(action="draft"))
 
     [report] = reports_of(member)
     assert report.state == S.DRAFT
     assert report.title == "Warga Dusun II gotong royong membersihkan parit"
     assert report.place == "Dusun II RT 05" and str(report.event_date) == "2025-08-16"
     assert response.status_code == 302 and response["Location"] == edit_url(report)
-    page = client.get(response["Location"])
+    page = member_client.get(response["Location"])
     assert "tersimpan" in text_of(page)
     assert "Petunjuk menulis" in text_of(page)
     assert "Sertakan minimal satu foto kegiatan." in text_of(page)
 
 
-def test_sending_to_the_village_submits_it(client, member, operator, django_capture_on_commit_callbacks):
+def test_sending_to_the_village_submits_it(
+    member_client, member, operator, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(NEW_REPORT, report_data(action="submit"))
+        response = member_client.post(NEW_REPORT, report_data(action="submit"))
 
     [report] = reports_of(member)
     assert report.state == S.SUBMITTED and report.submitted_at
     assert response["Location"] == f"/kim/laporan/{report.pk}/"
-    assert "Terkirim" in text_of(client.get(response["Location"]))
+    assert "Terkirim" in text_of(member_client.get(response["Location"]))
     with scope(village=report.village):
         assert ReportEvent.objects.filter(report=report, action="submit").count() == 1
         assert operator.kim_notifications.count() == 1  # the village operator hears of it
 
 
-def test_a_category_of_the_village_is_kept(client, member):
+def test_a_category_of_the_village_is_kept(member_client, member):
     from sinergi.villages.models import NewsCategory, NewsIndexPage
 
     index = NewsIndexPage.objects.child_of(member.village.page).get()
     category = NewsCategory.objects.get(page=index, slug="kim")
-    client.post(NEW_REPORT, report_data(category=str(category.pk)))
+    member_client.post(NEW_REPORT, report_data(category=str(category.pk)))
     assert reports_of(member)[0].category == category
 
 
-def test_a_category_of_another_village_is_refused(client, member, santan_ulu):
+def test_a_category_of_another_village_is_refused(member_client, member, santan_ulu):
     from sinergi.villages.models import NewsCategory, NewsIndexPage
 
     foreign = NewsCategory.objects.get(page=NewsIndexPage.objects.child_of(santan_ulu.page).get(), slug="kim")
-    response = client.post(NEW_REPORT, report_data(category=str(foreign.pk)))
+    response = member_client.post(NEW_REPORT, report_data(category=str(foreign.pk)))
     assert response.status_code == 400
     assert reports_of(member) == []
 
 
-def test_sending_without_text_keeps_a_draft_and_says_why(client, member):
-    response = client.post(NEW_REPORT, report_data(action="submit", body=""))
+def test_sending_without_text_keeps_a_draft_and_says_why(member_client, member):
+    response = member_client.post(NEW_REPORT, report_data(action="submit", body=""))
     [report] = reports_of(member)
     assert report.state == S.DRAFT
     assert "Isi laporan belum ditulis." in text_of(response)
     assert f'action="{edit_url(report)}"' in response.content.decode()  # the next send edits this report
 
 
-def test_photos_need_the_consent_box_before_sending(client, member):
+def test_photos_need_the_consent_box_before_sending(member_client, member):
     data = report_data(action="submit", consent_confirmed=None)
-    response = client.post(NEW_REPORT, {**data, "photos": [photo("warga.jpg")]})
+    response = member_client.post(NEW_REPORT, {**data, "photos": [photo("warga.jpg")]})
     [report] = reports_of(member)
     assert report.state == S.DRAFT and len(report.photos.all()) == 1
     assert "Centang kotak ini" in text_of(response)
@@ -115,13 +110,13 @@ def test_photos_need_the_consent_box_before_sending(client, member):
 # --------------------------------------------------------------------------- sent again and again
 
 
-def test_the_same_report_sent_five_times_is_one_report(client, member):
+def test_the_same_report_sent_five_times_is_one_report(member_client, member):
     data = report_data(action="submit")
     answers = []
     for attempt in range(5):
         # A retry from the phone's queue carries the same send key; a new tap carries a new one.
         send = {**data, "send_key": data["send_key"] if attempt % 2 else str(uuid.uuid4())}
-        answers.append(client.post(NEW_REPORT, {**send, "photos": [photo("parit.jpg")]}, **JSON))
+        answers.append(member_client.post(NEW_REPORT, {**send, "photos": [photo("parit.jpg")]}, **JSON))
 
     reports = reports_of(member)
     assert len(reports) == 1
@@ -135,31 +130,31 @@ def test_the_same_report_sent_five_times_is_one_report(client, member):
     assert [r.json()["replay"] for r in answers] == [False, True, True, True, True]
 
 
-def test_a_repeated_send_after_the_village_decided_still_succeeds(client, member, operator):
+def test_a_repeated_send_after_the_village_decided_still_succeeds(member_client, member, operator):
     data = report_data(action="submit")
-    first = client.post(NEW_REPORT, data, **JSON).json()
+    first = member_client.post(NEW_REPORT, data, **JSON).json()
     with scope(village=member.village):
         report = Report.objects.get(pk=first["id"])
     do_transition(report, "approve_publish", by=operator)
 
-    again = client.post(NEW_REPORT, data, **JSON)
+    again = member_client.post(NEW_REPORT, data, **JSON)
 
     assert again.status_code == 200
     assert again.json()["ok"] is True and again.json()["state"] == "published"
     assert len(reports_of(member)) == 1
 
 
-def test_a_repeated_send_without_javascript_goes_to_the_report(client, member):
+def test_a_repeated_send_without_javascript_goes_to_the_report(member_client, member):
     data = report_data(action="submit")
-    first = client.post(NEW_REPORT, data)
+    first = member_client.post(NEW_REPORT, data)
     for _n in range(4):
-        again = client.post(NEW_REPORT, data)
+        again = member_client.post(NEW_REPORT, data)
         assert again.status_code == 302 and again["Location"] == first["Location"]
     assert len(reports_of(member)) == 1
 
 
-def test_the_json_answer_says_what_happened(client, member):
-    response = client.post(NEW_REPORT, report_data(action="draft"), **JSON)
+def test_the_json_answer_says_what_happened(member_client, member):
+    response = member_client.post(NEW_REPORT, report_data(action="draft"), **JSON)
     body = response.json()
     report = reports_of(member)[0]
     assert body["ok"] is True and body["saved"] is True
@@ -168,8 +163,8 @@ def test_the_json_answer_says_what_happened(client, member):
     assert body["url"] == edit_url(report) and body["detail_url"] == f"/kim/laporan/{report.pk}/"
 
 
-def test_invalid_input_answers_400_and_saves_nothing(client, member):
-    response = client.post(NEW_REPORT, report_data(title="", latitude="-0.5"), **JSON)
+def test_invalid_input_answers_400_and_saves_nothing(member_client, member):
+    response = member_client.post(NEW_REPORT, report_data(title="", latitude="-0.5"), **JSON)
     assert response.status_code == 400
     body = response.json()
     assert body["ok"] is False and body["id"] is None
@@ -177,22 +172,22 @@ def test_invalid_input_answers_400_and_saves_nothing(client, member):
     assert reports_of(member) == []
 
 
-def test_coordinates_are_kept_rounded_and_must_be_in_indonesia(client, member):
-    client.post(NEW_REPORT, report_data(latitude="-0.4123456789", longitude="117.1234567"))
+def test_coordinates_are_kept_rounded_and_must_be_in_indonesia(member_client, member):
+    member_client.post(NEW_REPORT, report_data(latitude="-0.4123456789", longitude="117.1234567"))
     report = reports_of(member)[0]
     assert str(report.latitude) == "-0.412346" and str(report.longitude) == "117.123457"
-    response = client.post(NEW_REPORT, report_data(latitude="51.5", longitude="-0.12"))
+    response = member_client.post(NEW_REPORT, report_data(latitude="51.5", longitude="-0.12"))
     assert "di luar wilayah Indonesia" in text_of(response)
 
 
 # --------------------------------------------------------------------------- photos
 
 
-def test_photo_metadata_is_gone_after_upload(client, member):
+def test_photo_metadata_is_gone_after_upload(member_client, member):
     original = jpeg(gps=True)
     assert b"KameraRahasia" in original and Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825)
 
-    client.post(NEW_REPORT, {**report_data(), "photos": [photo("dengan-gps.jpg", original)]})
+    member_client.post(NEW_REPORT, {**report_data(), "photos": [photo("dengan-gps.jpg", original)]})
 
     [stored] = reports_of(member)[0].photos.all()
     stored.file.open("rb")
@@ -218,10 +213,12 @@ def test_photo_metadata_is_gone_after_upload(client, member):
     ],
     ids=["not-an-image", "bomb", "40-mb"],
 )
-def test_a_refused_photo_is_named_and_the_rest_of_the_report_is_kept(client, member, name, make, expected):
+def test_a_refused_photo_is_named_and_the_rest_of_the_report_is_kept(
+    member_client, member, name, make, expected
+):
     content = make()
     # A report already saved with one photo.
-    client.post(NEW_REPORT, {**report_data(), "photos": [photo("pertama.jpg")]})
+    member_client.post(NEW_REPORT, {**report_data(), "photos": [photo("pertama.jpg")]})
     report = reports_of(member)[0]
     data = report_data(
         client_key=str(report.client_key),
@@ -229,7 +226,9 @@ def test_a_refused_photo_is_named_and_the_rest_of_the_report_is_kept(client, mem
         body="Teks baru yang tidak boleh hilang dari formulir.",
     )
 
-    response = client.post(edit_url(report), {**data, "photos": [photo("kedua.jpg"), photo(name, content)]})
+    response = member_client.post(
+        edit_url(report), {**data, "photos": [photo("kedua.jpg"), photo(name, content)]}
+    )
 
     page = text_of(response)
     assert response.status_code == 200
@@ -242,9 +241,9 @@ def test_a_refused_photo_is_named_and_the_rest_of_the_report_is_kept(client, mem
     assert len(report.photos.all()) == 2  # the earlier one and the good new one
 
 
-def test_a_refused_photo_in_a_json_send_names_it_and_keeps_the_report(client, member):
+def test_a_refused_photo_in_a_json_send_names_it_and_keeps_the_report(member_client, member):
     data = report_data(action="submit")
-    response = client.post(
+    response = member_client.post(
         NEW_REPORT, {**data, "photos": [photo("baik.jpg"), photo("rusak.jpg", b"bukan gambar")]}, **JSON
     )
     body = response.json()
@@ -254,91 +253,91 @@ def test_a_refused_photo_in_a_json_send_names_it_and_keeps_the_report(client, me
     assert len(reports_of(member)[0].photos.all()) == 1
 
 
-def test_more_than_ten_photos_are_refused_by_name(client, member):
+def test_more_than_ten_photos_are_refused_by_name(member_client, member):
     photos = [photo(f"foto-{n}.jpg") for n in range(1, 13)]
-    response = client.post(NEW_REPORT, {**report_data(), "photos": photos})
+    response = member_client.post(NEW_REPORT, {**report_data(), "photos": photos})
     assert "foto-11.jpg" in text_of(response) and "foto-12.jpg" in text_of(response)
     assert "maksimal 10 foto" in text_of(response)
     assert len(reports_of(member)[0].photos.all()) == 10
 
 
-def test_a_photo_can_be_removed(client, member):
-    client.post(NEW_REPORT, {**report_data(), "photos": [photo("a.jpg"), photo("b.jpg")]})
+def test_a_photo_can_be_removed(member_client, member):
+    member_client.post(NEW_REPORT, {**report_data(), "photos": [photo("a.jpg"), photo("b.jpg")]})
     report = reports_of(member)[0]
     first = report.photos.all()[0]
-    client.post(
+    member_client.post(
         edit_url(report), {**report_data(client_key=str(report.client_key)), "remove_photos": [first.pk]}
     )
     assert [p.pk for p in reports_of(member)[0].photos.all()] != [first.pk]
     assert len(reports_of(member)[0].photos.all()) == 1
 
 
-def test_an_oversized_request_is_refused_before_it_is_read(client, member, settings):
+def test_an_oversized_request_is_refused_before_it_is_read(member_client, member, settings):
     settings.KIM_MAX_REQUEST_BYTES = 1024 * 1024
     content = jpeg(1600, 1600, colour=(1, 2, 3)) + b"\0" * (2 * 1024 * 1024)
 
-    response = client.post(NEW_REPORT, {**report_data(), "photos": [photo("besar.jpg", content)]})
+    response = member_client.post(NEW_REPORT, {**report_data(), "photos": [photo("besar.jpg", content)]})
 
     assert response.status_code == 413
     assert "Kiriman terlalu besar" in text_of(response)
     assert reports_of(member) == []
-    json_response = client.post(
+    json_response = member_client.post(
         NEW_REPORT, {**report_data(), "photos": [photo("besar.jpg", content)]}, **JSON
     )
     assert json_response.status_code == 413 and "terlalu besar" in json_response.json()["message"]
 
 
-def test_the_size_limit_is_ten_photos_of_ten_megabytes_and_a_margin(client, member):
+def test_the_size_limit_is_ten_photos_of_ten_megabytes_and_a_margin(member_client, member):
     from sinergi.kim import limits
 
     assert limits.max_request_bytes() == 105 * 1024 * 1024
-    response = client.post(NEW_REPORT, report_data(), CONTENT_LENGTH=str(200 * 1024 * 1024))
+    response = member_client.post(NEW_REPORT, report_data(), CONTENT_LENGTH=str(200 * 1024 * 1024))
     assert response.status_code == 413
 
 
 # --------------------------------------------------------------------------- typed text, limits, hints
 
 
-def test_pasted_html_is_kept_as_text_and_shown_as_text(client, member):
+def test_pasted_html_is_kept_as_text_and_shown_as_text(member_client, member):
     pasted = '<script>alert("x")</script><b>Tebal</b> <img src=x onerror=alert(1)>'
-    client.post(NEW_REPORT, report_data(title=f"Judul {pasted}", body=f"Paragraf {pasted}"))
+    member_client.post(NEW_REPORT, report_data(title=f"Judul {pasted}", body=f"Paragraf {pasted}"))
     report = reports_of(member)[0]
     assert report.body == f"Paragraf {pasted}"  # stored as typed
 
-    html = client.get(f"/kim/laporan/{report.pk}/").content.decode()
+    html = member_client.get(f"/kim/laporan/{report.pk}/").content.decode()
     assert "<script>alert" not in html and "<b>Tebal</b>" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;Tebal&lt;/b&gt;" in html
-    edit = client.get(edit_url(report)).content.decode()
+    edit = member_client.get(edit_url(report)).content.decode()
     assert "<script>alert" not in edit
 
 
-def test_sending_is_rate_limited_per_member(client, member, settings, lead):
+def test_sending_is_rate_limited_per_member(member_client, member, settings, lead):
     settings.KIM_REPORTS_PER_HOUR = 3
     for _n in range(3):
-        assert client.post(NEW_REPORT, report_data()).status_code == 302
+        assert member_client.post(NEW_REPORT, report_data()).status_code == 302
 
-    response = client.post(NEW_REPORT, report_data(title="Laporan keempat dalam satu jam"))
+    response = member_client.post(NEW_REPORT, report_data(title="Laporan keempat dalam satu jam"))
 
     assert response.status_code == 429
     assert "Tunggu sebentar" in text_of(response)
     assert "Laporan keempat dalam satu jam" in response.content.decode()  # the text stays in the form
     assert len(reports_of(member)) == 3
-    assert client.post(NEW_REPORT, report_data(), **JSON).status_code == 429
+    assert member_client.post(NEW_REPORT, report_data(), **JSON).status_code == 429
     # Another member has their own count.
     other = Client()
     other.force_login(lead.user)
     assert other.post(NEW_REPORT, report_data()).status_code == 302
 
 
-def test_a_repeated_send_does_not_count_against_the_limit(client, member, settings):
+def test_a_repeated_send_does_not_count_against_the_limit(member_client, member, settings):
     settings.KIM_REPORTS_PER_HOUR = 1
     data = report_data(action="submit")
     for _n in range(4):
-        assert client.post(NEW_REPORT, data, **JSON).json()["ok"] is True
+        assert member_client.post(NEW_REPORT, data, **JSON).json()["ok"] is True
 
 
-def test_the_hints_endpoint_returns_the_hints(client):
-    response = client.post(
+def test_the_hints_endpoint_returns_the_hints(member_client):
+    response = member_client.post(
         "/kim/petunjuk/",
         {
             "title": "Rapat",
@@ -353,16 +352,21 @@ def test_the_hints_endpoint_returns_the_hints(client):
     assert hints["when"]["ok"] is True and hints["who"]["ok"] is True
     assert hints["title"]["ok"] is False and "Judul sebaiknya" in hints["title"]["message"]
     assert hints["photo"]["ok"] is False
-    assert client.post("/kim/petunjuk/", {"title": "x", "photo_count": "3"}).json()["hints"][-1]["ok"] is True
-    assert client.get("/kim/petunjuk/").status_code == 405
+    assert (
+        member_client.post("/kim/petunjuk/", {"title": "x", "photo_count": "3"}).json()["hints"][-1]["ok"]
+        is True
+    )
+    assert member_client.get("/kim/petunjuk/").status_code == 405
 
 
 def test_the_hints_endpoint_is_for_members_only(db):
     assert Client().post("/kim/petunjuk/", {"title": "x"}, **JSON).status_code == 401
 
 
-def test_a_title_and_place_pasted_over_several_lines_are_kept_on_one_line(client, member):
-    client.post(NEW_REPORT, report_data(title="Gotong royong\r\nDusun II\tRT 05", place="Dusun II\nRT 05"))
+def test_a_title_and_place_pasted_over_several_lines_are_kept_on_one_line(member_client, member):
+    member_client.post(
+        NEW_REPORT, report_data(title="Gotong royong\r\nDusun II\tRT 05", place="Dusun II\nRT 05")
+    )
     [report] = reports_of(member)
     assert report.title == "Gotong royong Dusun II RT 05"
     assert report.place == "Dusun II RT 05"
