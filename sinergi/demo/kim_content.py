@@ -35,7 +35,7 @@ from sinergi.kim.workflow import do_transition
 from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import NewsCategory, NewsIndexPage
 
-# Regency-configured classes (DOMAIN.md: any KIM level is the regency's own choice, never a constant).
+# Regency-configured classes: any KIM level is the regency's own choice (docs/domain.md, "KIM").
 CLASSIFICATIONS = [("Pemula", 1), ("Madya", 2), ("Utama", 3)]
 CLASS_OF_VILLAGE = ["Madya", "Pemula", "Madya", "Pemula", "Utama", "Pemula", "Madya", "Pemula", "Pemula", "Madya",
                     "Pemula"]  # fmt: skip

@@ -21,7 +21,7 @@ from sinergi.villages.models import VillagePage
 
 
 class KimSettings(models.Model):
-    """Per-regency KIM rules (DOMAIN.md: Kutai Kartanegara forbids civil servants as members)."""
+    """Per-regency KIM rules, e.g. Kutai Kartanegara forbids civil servants (docs/domain.md, "KIM")."""
 
     regency = models.OneToOneField("regions.Regency", on_delete=models.CASCADE, related_name="kim_settings")
     forbid_civil_servants = models.BooleanField(
