@@ -122,16 +122,46 @@ DB_VENDOR_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith(("postgresql", "
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url: str, throttle_url: str, prefix: str, timeout: float) -> dict:
+    """CACHES on Redis: the page cache, and apart from it the throttle counters (sinergi/kim/limits.py).
+
+    With Redis down, pages are served uncached (the page cache logs errors instead of raising, see
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS); the throttle's errors reach limits.py, which allows for a
+    short grace and then refuses sign-ins. `timeout`: seconds to wait for Redis (connect, each command).
+    """
+    options = {"SOCKET_CONNECT_TIMEOUT": timeout, "SOCKET_TIMEOUT": timeout}
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "sinergi"),
-        }
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {**options, "IGNORE_EXCEPTIONS": True},
+        },
+        "throttle": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": throttle_url,
+            "KEY_PREFIX": f"{prefix}-throttle",
+            "OPTIONS": options,
+        },
     }
+
+
+if REDIS_URL:
+    # THROTTLE_REDIS_URL may point at a Redis that never evicts (docs/deployment.md).
+    CACHES = redis_caches(
+        REDIS_URL,
+        envstr("THROTTLE_REDIS_URL", REDIS_URL),
+        envstr("CACHE_KEY_PREFIX", "sinergi"),
+        envint("REDIS_TIMEOUT_SECONDS", 1),
+    )
 else:
+    # Without Redis the throttle counters are rows in the database (kim.RateCounter), not cache entries.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sinergi"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Seconds the throttles keep allowing while their Redis is unreachable; then sign-ins are refused.
+THROTTLE_OUTAGE_GRACE_SECONDS = envint("THROTTLE_OUTAGE_GRACE_SECONDS", 60)
 # Seconds an anonymous public page is kept in the cache; publishing anything clears it.
 PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 300)
 
@@ -247,6 +277,9 @@ SECURE_HSTS_PRELOAD = False
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)  # nginx in front: its X-Forwarded-* headers are trusted
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# Proxies in front of Django that each append to X-Forwarded-For (load balancer + nginx = 2): the
+# client address for sign-in throttling is the entry that many places from the right.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1)  # used only with BEHIND_PROXY
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
