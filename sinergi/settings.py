@@ -172,6 +172,10 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = envstr("S3_ENDPOINT_URL", "") or None
     AWS_S3_REGION_NAME = envstr("S3_REGION", "") or None
     AWS_S3_CUSTOM_DOMAIN = envstr("S3_CUSTOM_DOMAIN", "") or None
+    # "path" (endpoint/bucket/key) or "virtual" (bucket.endpoint/key); unset lets boto choose.
+    AWS_S3_ADDRESSING_STYLE = envstr("S3_ADDRESSING_STYLE", "") or None
+    if AWS_S3_ADDRESSING_STYLE not in (None, "auto", "path", "virtual"):
+        raise EnvError(f"S3_ADDRESSING_STYLE must be path, virtual or auto, got {AWS_S3_ADDRESSING_STYLE!r}")
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
