@@ -5,7 +5,7 @@ whose URLs are signed and short-lived. Its files reach a person only through a v
 the person may see them, via private_file_response.
 """
 
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import FileResponse, HttpResponseRedirect
@@ -43,3 +43,21 @@ def private_file_response(field_file, content_type: str):
         response = HttpResponseRedirect(field_file.url)
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+def move_to_private_storage(model, field_name: str = "file") -> int:
+    """Move the files of `model` rows still in the public (default) storage to the private one, same
+    name, and delete the public copy. Safe to run again; returns how many files moved."""
+    public, private = default_storage, storages[PRIVATE_STORAGE_ALIAS]
+    moved = 0
+    for pk, name in model._base_manager.exclude(**{field_name: ""}).values_list("pk", field_name).iterator():
+        if not public.exists(name):
+            continue  # moved already, or lost before
+        if not private.exists(name):
+            with public.open(name, "rb") as content:
+                stored = private.save(name, content)
+            if stored != name:
+                model._base_manager.filter(pk=pk).update(**{field_name: stored})
+        public.delete(name)
+        moved += 1
+    return moved

@@ -4,6 +4,7 @@ per-photo size limit, stored in the private storage and shown only to the people
 
 from django.conf import settings
 from django.http import Http404
+from django.http.response import HttpResponseBase
 from django_scopes import scopes_disabled
 
 from sinergi.core.images import HEIC_SUPPORTED, PHOTO_MAX_EDGE, CleanPhoto, clean_image
@@ -61,7 +62,7 @@ def may_see_activity_photo(user, photo) -> bool:
     return member is not None and member.kim_id == photo.activity.kim_id
 
 
-def photo_response(user, photo, allowed) -> "HttpResponse":  # noqa: F821 - documented return type
+def photo_response(user, photo, allowed) -> HttpResponseBase:
     """The photo's file for a person `allowed(user, photo)` lets see it; a 404 for anyone else."""
     if not allowed(user, photo):
         raise Http404

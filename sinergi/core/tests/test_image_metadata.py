@@ -11,6 +11,8 @@ import json
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -157,3 +159,24 @@ def test_deleting_an_image_deletes_its_file_and_its_renditions(sebuntal, django_
     with django_capture_on_commit_callbacks(execute=True):
         image.delete()
     assert [name for name in names if storage.exists(name)] == []
+
+
+def test_an_image_stored_before_cleaning_is_cleaned_by_the_command_with_its_renditions(
+    sebuntal, django_capture_on_commit_callbacks
+):
+    old_name = default_storage.save("original_images/lama.jpg", ContentFile(phone_photo()))
+    # As an older version stored it: a name given as it is is a file already stored, not cleaned.
+    image = Image.objects.create(
+        title="Lama", collection=sebuntal.collection, file=old_name, width=600, height=400
+    )
+    old_rendition = image.get_rendition("width-800")
+    assert leaks(read(old_rendition.file)) != []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clean_image_metadata", stdout=io.StringIO())
+
+    image.refresh_from_db()
+    assert leaks(read(image.file)) == [] and (image.width, image.height) == (400, 600)
+    assert not image.file.storage.exists(old_name)
+    assert not image.file.storage.exists(old_rendition.file.name)
+    assert leaks(read(image.get_rendition("width-800").file)) == []

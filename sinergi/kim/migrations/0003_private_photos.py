@@ -3,26 +3,14 @@
 import sinergi.core.images
 import sinergi.core.storage
 import sinergi.kim.models
-from django.core.files.storage import storages
 from django.db import migrations
 
 
+
 def move_to_private_storage(apps, schema_editor):
-    """Report and activity photos stored before this migration sit in the public media storage: move
-    each file to the private one (same name), then remove the public copy. Safe to run again."""
-    public, private = storages["default"], storages["private"]
+    """Photos stored before this migration sit in the public media: move them to the private storage."""
     for model_name in ("ReportPhoto", "ActivityPhoto"):
-        model = apps.get_model("kim", model_name)
-        for photo in model._base_manager.exclude(file="").iterator():
-            name = photo.file.name
-            if not public.exists(name):
-                continue  # moved already, or lost before
-            if not private.exists(name):
-                with public.open(name, "rb") as content:
-                    stored = private.save(name, content)
-                if stored != name:
-                    model._base_manager.filter(pk=photo.pk).update(file=stored)
-            public.delete(name)
+        sinergi.core.storage.move_to_private_storage(apps.get_model("kim", model_name))
 
 
 class Migration(migrations.Migration):

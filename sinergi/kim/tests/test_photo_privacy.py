@@ -8,10 +8,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.test import Client
 from django_scopes import scope, scopes_disabled
 
-from sinergi.kim.models import Activity, ActivityPhoto
+from sinergi.core.storage import move_to_private_storage
+from sinergi.kim.models import Activity, ActivityPhoto, ReportPhoto
 from sinergi.kim.services import save_report
 from sinergi.kim.tests.member_helpers import jpeg, photo, report_data, reports_of
 from sinergi.kim.workflow import do_transition
@@ -138,3 +141,25 @@ def test_a_published_report_shows_its_photos_publicly_as_cleaned_copies(member, 
         assert b"KameraRahasia" not in b"".join(response.streaming_content)
     assert page.image.file.name != private_name
     assert first_photo(report).file.storage.exists(private_name)  # the report keeps its own (private) photo
+
+
+def test_the_upgrade_moves_photos_kept_in_public_media_to_the_private_storage(member, settings):
+    """Before this version report photos sat under MEDIA_ROOT/kim/ and /media/kim/... served them."""
+    report = report_with_photo(member)
+    item = first_photo(report)
+    name, content = item.file.name, item.file.read()
+    item.file.close()
+    public, private = storages["default"], storages["private"]
+    private.delete(name)
+    public.save(name, ContentFile(content))  # where an older version stored it
+    assert Client().get(f"/media/{name}").status_code == 200
+
+    assert move_to_private_storage(ReportPhoto) == 1  # what the migration runs for each photo model
+
+    assert Client().get(f"/media/{name}").status_code == 404
+    assert not public.exists(name)
+    with private.open(name, "rb") as moved:
+        assert moved.read() == content
+    author = Client()
+    author.force_login(member.user)
+    assert author.get(checked_url(report, item)).status_code == 200
