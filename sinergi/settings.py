@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    # Last, as its documentation asks: deletes a file once its row is deleted (after the commit).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -210,10 +212,28 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
     _media_backend = "storages.backends.s3.S3Storage"
+    # Unpublished KIM material: a bucket (or prefix) no one can read without a signed, short-lived URL.
+    _private_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": envstr("S3_PRIVATE_BUCKET", "") or AWS_STORAGE_BUCKET_NAME,
+            "location": envstr("S3_PRIVATE_PREFIX", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": envint("S3_PRIVATE_URL_SECONDS", 300),
+            "custom_domain": None,  # a CDN domain would drop the signature
+        },
+    }
 else:
     _media_backend = "django.core.files.storage.FileSystemStorage"
+    # Outside MEDIA_ROOT, so neither nginx's /media/ nor SERVE_MEDIA can serve these files.
+    _private_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": envstr("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))},
+    }
 STORAGES = {
     "default": {"BACKEND": _media_backend},
+    "private": _private_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Without a front web server (demo, tests) Django serves uploaded files itself.

@@ -18,10 +18,15 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
 ]
 
+
+def serve_media(request, path):
+    """Public uploads only: MEDIA_ROOT read per request (tests move it). Unpublished KIM material lives
+    in the private storage, outside MEDIA_ROOT, and is served only by views that check permission."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -1,10 +1,13 @@
-"""Wagtail's image form, with messages in Indonesian and decompression bombs refused politely."""
+"""Wagtail's image form, with messages in Indonesian, decompression bombs refused politely and every
+upload cleaned of location and camera data while the form is checked (so a bad file is a form error)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from sinergi.core.images import LIBRARY_MAX_EDGE, clean_image
 
 
 class SafeImageField(WagtailImageField):
@@ -31,7 +34,7 @@ class SafeImageField(WagtailImageField):
 
     def to_python(self, data):
         try:
-            return super().to_python(data)
+            upload = super().to_python(data)
         except PILImage.DecompressionBombError as error:
             # Pillow refuses far-too-large images (here or in the pixel check this calls) before
             # Wagtail's own check can word it.
@@ -40,6 +43,10 @@ class SafeImageField(WagtailImageField):
                 % {"max": self.max_image_pixels},
                 code="file_too_many_pixels",
             ) from error
+        if upload is not None:
+            # The image model stores this cleaned copy as it is (CleanedImageField), without decoding again.
+            upload.clean_image = clean_image(upload, max_edge=LIBRARY_MAX_EDGE)
+        return upload
 
 
 class SinergiImageForm(BaseImageForm):

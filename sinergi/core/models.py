@@ -1,11 +1,13 @@
-"""Image and document models: Wagtail's, with safe stored names and content checks on documents."""
+"""Image and document models: Wagtail's, with safe stored names, originals cleaned of location and
+camera data (sinergi.core.images) and content checks on documents."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
-from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import AbstractImage, AbstractRendition, get_upload_to
 
+from sinergi.core.images import CleanedImageField
 from sinergi.core.uploads import extension_of, random_name, validate_document_content
 
 
@@ -28,6 +30,18 @@ def image_extension(field_file) -> str:
 class SinergiImage(AbstractImage):
     admin_form_fields = ("title", "file", "collection", "tags", "focal_point_x", "focal_point_y",
                          "focal_point_width", "focal_point_height")  # fmt: skip
+    # Wagtail's field, but every stored original is cleaned first, whichever path saves it (admin,
+    # chooser, KIM article, demo): renditions copy the original's EXIF, so it must have none.
+    file = CleanedImageField(
+        verbose_name=_("file"), upload_to=get_upload_to, width_field="width", height_field="height"
+    )
+
+    def save(self, *args, **kwargs):
+        # Store (and so clean) a new file first: the size, hash, width and height saved with the row
+        # must be the cleaned file's, whatever order the fields are written in.
+        if self.file and not self.file._committed:
+            self.file.save(self.file.name, self.file.file, save=False)
+        super().save(*args, **kwargs)
 
     def get_upload_to(self, filename):
         # Wagtail's form has already checked the content is an image; name it after what it is.

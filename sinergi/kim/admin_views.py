@@ -10,7 +10,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -42,6 +42,7 @@ from sinergi.kim.models import (
     Report,
     ReportEvent,
 )
+from sinergi.kim.photos import may_see_report_photo, photo_response
 from sinergi.kim.services import writing_hints
 from sinergi.kim.workflow import (
     OPERATOR,
@@ -381,10 +382,7 @@ class ReportPhotoView(KimAdminView):
     def get(self, request, *args, **kwargs):
         report = get_object_or_404(visible_reports(), pk=kwargs["report_id"])
         photo = get_object_or_404(report.photos.all(), pk=kwargs["photo_id"])
-        content_type = {"PNG": "image/png", "WEBP": "image/webp"}.get(photo.format, "image/jpeg")
-        response = FileResponse(photo.file.open("rb"), content_type=content_type)
-        response["Cache-Control"] = "private, max-age=3600"
-        return response
+        return photo_response(request.user, photo, may_see_report_photo)
 
 
 # --------------------------------------------------------------------------- KIM registry

@@ -16,7 +16,9 @@ from django_scopes import ScopedManager, scope
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from sinergi.core.images import CleanedPhotoField
 from sinergi.core.pages import IntroMixin
+from sinergi.core.storage import get_private_storage
 from sinergi.villages.models import VillagePage
 
 
@@ -252,8 +254,8 @@ def report_photo_upload_to(instance, filename):
 class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
-    # Re-encoded on upload without any metadata (location, camera, owner): see sinergi.kim.photos.
-    file = models.FileField(upload_to=report_photo_upload_to)
+    # Re-encoded without any metadata (location, camera, owner) and kept private until published.
+    file = CleanedPhotoField(upload_to=report_photo_upload_to, storage=get_private_storage)
     format = models.CharField(max_length=8, default="JPEG")
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
@@ -364,7 +366,7 @@ class Activity(models.Model):
 class ActivityPhoto(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos")
     village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
-    file = models.FileField(upload_to=report_photo_upload_to)
+    file = CleanedPhotoField(upload_to=report_photo_upload_to, storage=get_private_storage)
     format = models.CharField(max_length=8, default="JPEG")
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()

@@ -1,125 +1,70 @@
-"""Report photos: only real JPEG/PNG/WebP (HEIC when pillow-heif is present), within size and pixel
-limits, re-encoded so that no metadata (GPS location, camera, owner) survives, and resized to a
-sensible maximum so a village's storage does not fill with 12-megapixel originals.
+"""Report and activity photos: cleaned by the one image cleaner (sinergi.core.images), within KIM's
+per-photo size limit, stored in the private storage and shown only to the people who may see them.
 """
 
-import io
-from dataclasses import dataclass
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from django.http import Http404
+from django.http.response import HttpResponseBase
+from django_scopes import scopes_disabled
 
-try:  # HEIC from iPhones, if the optional reader is installed
-    from pillow_heif import register_heif_opener
+from sinergi.core.images import HEIC_SUPPORTED, PHOTO_MAX_EDGE, CleanPhoto, clean_image
+from sinergi.core.images import ensure_clean as _ensure_clean
+from sinergi.core.storage import private_file_response
+from sinergi.kim.access import may_manage
+from sinergi.kim.models import KimMember
 
-    register_heif_opener()
-    HEIC_SUPPORTED = True
-except ImportError:  # pragma: no cover - depends on the machine
-    HEIC_SUPPORTED = False
+__all__ = ["HEIC_SUPPORTED", "MAX_EDGE", "CleanPhoto", "clean_photo", "ensure_clean", "max_upload_bytes"]
 
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "MPO"} | ({"HEIF", "HEIC"} if HEIC_SUPPORTED else set())
-MAX_EDGE = 2000  # pixels on the longest side after resizing
-
-
-@dataclass(frozen=True)
-class CleanPhoto:
-    """A photo that has been through clean_photo (decoded, checked, re-encoded without metadata).
-
-    Only clean_photo makes these; everything that stores a photo takes a CleanPhoto as it is and
-    passes anything else through clean_photo first (`ensure_clean`), so a photo is decoded once.
-    """
-
-    content: ContentFile
-    format: str
-    width: int
-    height: int
+MAX_EDGE = PHOTO_MAX_EDGE
 
 
 def max_upload_bytes() -> int:
     return getattr(settings, "KIM_PHOTO_MAX_UPLOAD_MB", 10) * 1024 * 1024
 
 
-def max_pixels() -> int:
-    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
-
-
 def clean_photo(uploaded) -> CleanPhoto:
     """Validate an uploaded photo and return a metadata-free copy; raise ValidationError otherwise."""
-    name = getattr(uploaded, "name", "foto")
-    if uploaded.size > max_upload_bytes():
-        raise ValidationError(
-            _("Foto %(name)s terlalu besar (maksimal %(mb)s MB)."),
-            params={"name": name, "mb": max_upload_bytes() // (1024 * 1024)},
-            code="too_large",
-        )
-    uploaded.seek(0)
-    try:
-        with Image.open(uploaded) as probe:
-            fmt = (probe.format or "").upper()
-            width, height = probe.size
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
-        raise ValidationError(
-            _("%(name)s bukan foto yang bisa dibaca. Gunakan JPG, PNG atau WebP."), params={"name": name},
-            code="not_an_image",
-        ) from None  # fmt: skip
-    if fmt not in ACCEPTED_FORMATS:
-        raise ValidationError(
-            _("Format %(format)s pada %(name)s tidak diterima. Gunakan JPG, PNG atau WebP."),
-            params={"format": fmt or "?", "name": name},
-            code="format",
-        )
-    if width * height > max_pixels():
-        raise ValidationError(
-            _("Foto %(name)s terlalu besar (%(pixels)s piksel, maksimal %(max)s)."),
-            params={"name": name, "pixels": width * height, "max": max_pixels()},
-            code="too_many_pixels",
-        )
-    uploaded.seek(0)
-    try:
-        return _reencode(uploaded, fmt)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        # Passes the first look, breaks while decoding (a truncated JPEG, for one).
-        raise ValidationError(
-            _("%(name)s bukan foto yang bisa dibaca. Gunakan JPG, PNG atau WebP."), params={"name": name},
-            code="not_an_image",
-        ) from None  # fmt: skip
+    return clean_image(uploaded, max_bytes=max_upload_bytes(), max_edge=PHOTO_MAX_EDGE)
 
 
 def ensure_clean(photo) -> CleanPhoto:
     """`photo` if clean_photo already made it, else clean_photo(photo) (which may raise ValidationError)."""
-    if isinstance(photo, CleanPhoto):
-        return photo
-    return clean_photo(photo)
+    return _ensure_clean(photo, max_bytes=max_upload_bytes(), max_edge=PHOTO_MAX_EDGE)
 
 
-def _fitted(size: tuple[int, int]) -> tuple[int, int]:
-    """The size a photo of `size` is stored at: within MAX_EDGE on its longest side, never enlarged."""
-    scale = min(1.0, MAX_EDGE / max(size))
-    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+def _member_of(user):
+    if not user.is_authenticated:
+        return None
+    with scopes_disabled():
+        return (
+            KimMember.objects.filter(user=user, is_active=True, kim__is_active=True)  # KimMember.may_sign_in
+            .select_related("kim")
+            .first()
+        )
 
 
-def _reencode(uploaded, fmt: str) -> CleanPhoto:
-    with Image.open(uploaded) as image:
-        if fmt in ("JPEG", "MPO"):
-            # Let the JPEG decoder scale down (by 1/2, 1/4 or 1/8) to no less than the stored size: a
-            # 12-megapixel phone photo then decodes in a fraction of the time and memory.
-            image.draft(None, _fitted(image.size))
-        image.load()
-        image = ImageOps.exif_transpose(image)  # keep the orientation the phone meant, then drop EXIF
-        has_alpha = image.mode in ("RGBA", "LA", "P") and fmt == "PNG"
-        image = image.convert("RGBA" if has_alpha else "RGB")
-        image.thumbnail((MAX_EDGE, MAX_EDGE))
-        out = io.BytesIO()
-        # A fresh image with only pixel data: no EXIF, XMP, ICC comments or GPS.
-        clean = Image.new(image.mode, image.size)
-        clean.paste(image)
-        if has_alpha:
-            clean.save(out, "PNG", optimize=True)
-            out_format = "PNG"
-        else:
-            clean.save(out, "JPEG", quality=85, optimize=True, progressive=True)
-            out_format = "JPEG"
-    return CleanPhoto(ContentFile(out.getvalue()), out_format, clean.size[0], clean.size[1])
+def may_see_report_photo(user, photo) -> bool:
+    """The report's author, the lead of the author's KIM, and the people who manage its village."""
+    report = photo.report
+    if may_manage(user, report.village_id):
+        return True
+    member = _member_of(user)
+    if member is None:
+        return False
+    return member.pk == report.author_id or (member.is_lead and member.kim_id == report.kim_id)
+
+
+def may_see_activity_photo(user, photo) -> bool:
+    """The members of the KIM that recorded the activity, and the people who manage its village."""
+    if may_manage(user, photo.village_id):
+        return True
+    member = _member_of(user)
+    return member is not None and member.kim_id == photo.activity.kim_id
+
+
+def photo_response(user, photo, allowed) -> HttpResponseBase:
+    """The photo's file for a person `allowed(user, photo)` lets see it; a 404 for anyone else."""
+    if not allowed(user, photo):
+        raise Http404
+    content_type = {"PNG": "image/png", "WEBP": "image/webp"}.get(photo.format, "image/jpeg")
+    return private_file_response(photo.file, content_type)

@@ -22,7 +22,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -67,7 +67,13 @@ from sinergi.kim.models import (
     ReportEvent,
     ReportPhoto,
 )
-from sinergi.kim.photos import clean_photo, max_upload_bytes
+from sinergi.kim.photos import (
+    clean_photo,
+    max_upload_bytes,
+    may_see_activity_photo,
+    may_see_report_photo,
+    photo_response,
+)
 from sinergi.kim.services import MAX_PHOTOS, AlreadySent, find_send, save_report, writing_hints
 from sinergi.kim.workflow import EDITABLE_BY_AUTHOR, TransitionError, do_transition, event_label
 from sinergi.villages.models import NewsCategory, NewsIndexPage
@@ -229,13 +235,6 @@ def _clean_photos(files, *, room: int):
             continue
         accepted.append(photo)
     return accepted, refused
-
-
-def _photo_response(photo):
-    content_type = "image/png" if photo.format == "PNG" else "image/jpeg"
-    response = FileResponse(photo.file.open("rb"), content_type=content_type)
-    response["Cache-Control"] = "private, max-age=86400"
-    return response
 
 
 # --------------------------------------------------------------------------- signing in and out
@@ -455,10 +454,11 @@ def report_detail(request, member, pk):
 
 
 @require_GET
-@member_required
-def report_photo(request, member, pk, photo_pk):
-    photo = get_object_or_404(ReportPhoto, pk=photo_pk, report_id=pk, report__author=member)
-    return _photo_response(photo)
+def report_photo(request, pk, photo_pk):
+    """A report photo for its author, their KIM lead and the village's operators; a 404 for anyone else."""
+    with scopes_disabled():  # the rule below decides, for members and staff alike
+        photo = get_object_or_404(ReportPhoto.objects.select_related("report"), pk=photo_pk, report_id=pk)
+        return photo_response(request.user, photo, may_see_report_photo)
 
 
 @upload_view
@@ -820,10 +820,11 @@ def _save_activity(form, member, photos):
 
 
 @require_GET
-@member_required
-def activity_photo(request, member, pk):
-    photo = get_object_or_404(ActivityPhoto, pk=pk, activity__kim=member.kim)
-    return _photo_response(photo)
+def activity_photo(request, pk):
+    """An activity photo for the members of its KIM and the village's operators; a 404 for anyone else."""
+    with scopes_disabled():
+        photo = get_object_or_404(ActivityPhoto.objects.select_related("activity"), pk=pk)
+        return photo_response(request.user, photo, may_see_activity_photo)
 
 
 # --------------------------------------------------------------------------- the lead's member list

@@ -48,8 +48,11 @@ def test_the_author_sees_their_report_and_its_photo(member, report_with_photo):
 @pytest.mark.parametrize("intruder", ["lead", "other_member"])
 def test_another_member_or_another_village_gets_a_404(request, report_with_photo, intruder):
     client = signed_in(request.getfixturevalue(intruder))
-    for url in urls_of(report_with_photo):
+    report_url, edit_url, photo_url = urls_of(report_with_photo)
+    for url in (report_url, edit_url):
         assert client.get(url).status_code == 404, url
+    # The KIM lead may see the photos of the KIM's reports (test_photo_privacy); no one else may.
+    assert client.get(photo_url).status_code == (200 if intruder == "lead" else 404)
     data = report_data(client_key=str(report_with_photo.client_key), title="Diubah orang lain")
     assert client.post(f"/kim/laporan/{report_with_photo.pk}/ubah/", data).status_code == 404
     report_with_photo.refresh_from_db()
@@ -65,9 +68,11 @@ def test_the_same_client_key_from_another_member_makes_their_own_report(member, 
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(report_with_photo):
-    for url in urls_of(report_with_photo):
+    report_url, edit_url, photo_url = urls_of(report_with_photo)
+    for url in (report_url, edit_url):
         response = Client().get(url)
         assert response.status_code == 302 and response["Location"].startswith("/kim/masuk/")
+    assert Client().get(photo_url).status_code == 404  # a private file does not even admit it exists
     assert Client().post("/kim/laporan/baru/", report_data(), **JSON).status_code == 401
 
 

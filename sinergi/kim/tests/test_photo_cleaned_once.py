@@ -1,7 +1,7 @@
 """Each uploaded photo is decoded and re-encoded once per send, and nothing uncleaned is ever stored.
 
-`sinergi.kim.photos._reencode` is the step that decodes a whole photo and writes the clean copy;
-clean_photo looks it up at call time, so wrapping it counts every full decode, whoever asked for it.
+`sinergi.core.images._reencode` is the step that decodes a whole photo and writes the clean copy;
+clean_image looks it up at call time, so wrapping it counts every full decode, whoever asked for it.
 """
 
 import io
@@ -12,7 +12,7 @@ import pytest
 from django_scopes import scope
 from PIL import Image
 
-from sinergi.kim import photos
+from sinergi.core import images
 from sinergi.kim.models import Activity
 from sinergi.kim.photos import CleanPhoto, clean_photo
 from sinergi.kim.services import save_report
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reencode():
-    with mock.patch.object(photos, "_reencode", wraps=photos._reencode) as wrapped:
+    with mock.patch.object(images, "_reencode", wraps=images._reencode) as wrapped:
         yield wrapped
 
 
