@@ -540,7 +540,7 @@ def _send_report(request, member, report, action, categories) -> SendOutcome:
         outcome.add(
             "__all__",
             _(
-                "Belum terkirim: Anda sudah mengirim %(n)s laporan ke desa dalam satu jam terakhir. "
+                "Anda sudah mengirim %(n)s laporan ke desa dalam satu jam terakhir. "
                 "Simpan sebagai draf dulu, lalu kirim lagi nanti."
             )
             % {"n": limits.reports_per_hour()},

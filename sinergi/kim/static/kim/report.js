@@ -18,7 +18,8 @@
   var queueBox = document.getElementById("kim-queue");
   var form = document.getElementById("kim-report-form");
   var DB_NAME = "sinergi-kim", STORE = "outbox", CACHE_PREFIX = "sinergi-kim-";
-  var RETRY_MS = 30000;
+  // How often waiting reports are tried again; the browser tests shorten it (window.sinergiKimRetryMs).
+  var RETRY_MS = +window.sinergiKimRetryMs || 30000;
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -52,6 +53,56 @@
       p.appendChild(a);
     }
     replaceAll(statusBox, [p]);
+  }
+
+  // Bring what the member must read into view and to the screen reader (the button may be far below).
+  function showStatus() {
+    statusBox.setAttribute("tabindex", "-1");
+    statusBox.scrollIntoView({ block: "center" });
+    statusBox.focus({ preventScroll: true });
+  }
+
+  /* ----------------------------------------------------------------- errors at their fields */
+
+  function clearFieldErrors() {
+    if (!form) return;
+    Array.prototype.forEach.call(form.querySelectorAll(".kim-js-error"), function (ul) {
+      var field = form.querySelector("[name=" + ul.getAttribute("data-for") + "]");
+      if (field) {
+        field.removeAttribute("aria-invalid");
+        field.setAttribute("aria-describedby", (field.getAttribute("aria-describedby") || "")
+          .split(" ").filter(function (id) { return id && id !== ul.id; }).join(" "));
+      }
+      ul.parentNode.removeChild(ul);
+    });
+  }
+
+  // The message right below its field, tied to it for screen readers; returns the field, or null.
+  function markField(name, texts) {
+    var field = form && form.querySelector("[name=" + name + "]:not([type=hidden])");
+    if (!field || !field.id) return null;
+    var ul = document.createElement("ul"), id = field.id + "_jserror";
+    ul.className = "errors kim-js-error"; ul.id = id; ul.setAttribute("data-for", name);
+    texts.forEach(function (text) { var li = document.createElement("li"); li.textContent = text; ul.appendChild(li); });
+    var box = field.closest(".field");
+    var holder = field.type === "checkbox" && box ? (box.querySelector("div") || box) : (box || field.parentNode);
+    holder.appendChild(ul);
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + id).trim());
+    return field;
+  }
+
+  // Field errors from the server at their fields; the first one gets the focus. True if any was shown.
+  function showFieldErrors(errors) {
+    clearFieldErrors();
+    var first = null;
+    Object.keys(errors || {}).forEach(function (name) {
+      if (name === "__all__") return;
+      var field = markField(name, errors[name]);
+      first = first || field;
+    });
+    if (first) { first.scrollIntoView({ block: "center" }); first.focus({ preventScroll: true }); }
+    return !!first;
   }
 
   /* ----------------------------------------------------------------- IndexedDB outbox */
@@ -126,17 +177,30 @@
     });
   }
 
-  // What an answer means for a report waiting on the phone.
+  // What an answer means for a report waiting on the phone. Only the network (no answer, 408, 5xx)
+  // is worth retrying by itself; any other refusal (400, 403, 409, 413, 429) is shown as it is.
   function verdict(answer) {
     if (answer.status === 401) return "login";
-    if (!answer.data || answer.status === 429 || answer.status >= 500) return "later";
-    if (answer.status === 200) return answer.data.ok ? "sent" : "saved";
-    return "refused"; // 400, 409, 413: sending it again will not help
+    if (answer.status === 408 || answer.status >= 500) return "later";
+    if (answer.status === 200 && answer.data) return answer.data.ok ? "sent" : "saved";
+    if (answer.data && answer.data.saved) return "saved";
+    if (answer.status >= 400) return "refused";
+    return "later"; // an answer that is not the server's (a captive portal page)
   }
 
-  function errorText(data) {
+  // The server's reason; for an answer without one (a proxy's page), what its status means.
+  function errorText(answer) {
+    var data = answer.data || answer;
+    if (!data || typeof data !== "object" || !("message" in data || "errors" in data)) {
+      if (answer.status === 413) return T.tooMuch;
+      if (answer.status === 403) return T.forbidden;
+      if (answer.status === 429) return T.tooOften;
+      return fill(T.refusedStatus, { status: answer.status });
+    }
     var parts = [data.message];
-    Object.keys(data.errors || {}).forEach(function (k) { parts = parts.concat(data.errors[k]); });
+    Object.keys(data.errors || {}).forEach(function (k) {
+      data.errors[k].forEach(function (text) { if (parts.indexOf(text) < 0) parts.push(text); });
+    });
     return parts.filter(Boolean).join(" ");
   }
 
@@ -151,6 +215,13 @@
         text.textContent = (item.title || "—") + " — " + (item.failed || T.waiting);
         li.appendChild(text);
         if (item.failed) {
+          var again = document.createElement("button");
+          again.type = "button"; again.className = "secondary"; again.textContent = T.tryAgain;
+          again.addEventListener("click", function () {
+            item.failed = "";
+            putItem(item).then(flush);
+          });
+          li.appendChild(again);
           var drop = document.createElement("button");
           drop.type = "button"; drop.className = "secondary"; drop.textContent = T.remove;
           drop.addEventListener("click", function () { deleteItem(item.id).then(renderQueue); });
@@ -159,6 +230,11 @@
         return li;
       }));
       queueBox.hidden = items.length === 0;
+      // Only reports that wait for signal are "waiting for signal"; refused ones say so.
+      var title = document.getElementById("kim-queue-title");
+      if (!title.getAttribute("data-waiting-title")) title.setAttribute("data-waiting-title", title.textContent);
+      var allRefused = items.length && items.every(function (i) { return i.failed; });
+      title.textContent = allRefused ? T.queueRefused : title.getAttribute("data-waiting-title");
       return items;
     });
   }
@@ -184,12 +260,12 @@
             }
             if (v === "saved") {
               return deleteItem(item.id).then(function () {
-                say(T.savedNotSent + ": " + item.title + ". " + errorText(d), "warning", d.edit_url || d.detail_url);
+                say(T.savedNotSent + ": " + item.title + ". " + errorText(answer), "warning", d.edit_url || d.detail_url);
                 return true;
               });
             }
             if (v === "refused") {
-              item.failed = T.refused + ": " + errorText(d);
+              item.failed = T.refused + ": " + errorText(answer);
               return putItem(item).then(function () { say(item.failed, "warning"); return true; });
             }
             if (v === "login") { say(T.login, "warning", app.getAttribute("data-login-url"), T.login); return false; }
@@ -275,9 +351,27 @@
     Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (b) { b.disabled = busy; });
   }
 
+  // A report the server refused for a reason that is not the network: kept on the phone, marked
+  // "Belum terkirim: <reason>" with a button to try again, never retried on its own.
+  function keepRefused(item, answer) {
+    item.failed = T.refused + ": " + errorText(answer);
+    return putItem(item).then(function () {
+      say(item.failed, "warning");
+      showStatus();
+      return renderQueue();
+    }, function () { say(item.failed, "warning"); showStatus(); });
+  }
+
+  function photoCount() {
+    var photos = document.getElementById("kim-photos");
+    var removed = form.querySelectorAll("[name=remove_photos]:checked").length;
+    return (+form.dataset.existingPhotos) - removed + (photos && photos.files ? photos.files.length : 0);
+  }
+
   function keepOnPhone(item) {
     return putItem(item).then(function () {
       say(T.queued + ": " + item.title);
+      showStatus();
       if (form.dataset.new === "1") {
         form.reset();
         var list = document.getElementById("kim-hints");
@@ -298,9 +392,18 @@
       var button = event.submitter || lastButton;
       var action = button && button.value === "submit" ? "submit" : "draft";
       event.preventDefault();
+      clearFieldErrors();
       var problem = showPhotoProblem();
       if (!problem && action === "submit" && !form.querySelector("[name=body]").value.trim()) problem = T.needBody;
-      if (problem) { say(problem, "warning"); return; }
+      if (problem) { say(problem, "warning"); showStatus(); return; }
+      var consent = form.querySelector("[name=consent_confirmed]");
+      if (action === "submit" && consent && !consent.checked && photoCount() > 0) {
+        // The same rule the server keeps (views._submit): said at the box, where the member must act.
+        markField("consent_confirmed", [T.needConsent]);
+        consent.scrollIntoView({ block: "center" });
+        consent.focus({ preventScroll: true });
+        return;
+      }
       setBusy(true);
       snapshot(action).then(function (item) {
         freshKeys(); // the next press is another send
@@ -308,7 +411,13 @@
         return send(item, true).then(function (answer) {
           var v = verdict(answer);
           if (v === "sent" || v === "saved") { window.location.assign(answer.data.url); return; }
-          if (v === "refused") { say(T.refused + ": " + errorText(answer.data), "warning"); return; }
+          if (v === "refused" && answer.status === 400 && answer.data) {
+            // Something to correct in the form on screen: said at the fields, nothing kept aside.
+            say(T.refused + ": " + errorText(answer), "warning");
+            if (!showFieldErrors(answer.data.errors)) showStatus();
+            return;
+          }
+          if (v === "refused") return keepRefused(item, answer);
           return keepOnPhone(item).then(function () {
             if (v === "login") say(T.queued + ". " + T.login, "warning", app.getAttribute("data-login-url"), T.login);
             else if (answer.data && answer.data.message) say(T.queued + ". " + answer.data.message, "warning");
