@@ -1,11 +1,8 @@
 /* Sinergi KIM member pages: the offline queue of reports, live writing hints, "Gunakan lokasi saya".
  *
- * Progressive enhancement: every form works without this file. With it, the report form is sent by
- * fetch (Accept: application/json). When the phone has no signal, the whole report (text and photos,
- * as Blobs) is kept in IndexedDB and sent when the connection returns ('online' event, every page
- * load, every 30 seconds). Each report carries a key made here (client_key) and each send its own
- * key (send_key): the server answers a repeated send as the first one, so nothing is duplicated.
- * "Terkirim" is shown only after the server confirmed. Texts come from #kim-texts (translatable).
+ * Forms work without this file. With it, a report is sent by fetch; without signal it is kept in
+ * IndexedDB (with photo Blobs) and sent on 'online', page load and every 30 s; client_key/send_key
+ * make a repeated send harmless. Other refusals show the server's reason. Texts: #kim-texts.
  */
 (function () {
   "use strict";
@@ -18,7 +15,7 @@
   var queueBox = document.getElementById("kim-queue");
   var form = document.getElementById("kim-report-form");
   var DB_NAME = "sinergi-kim", STORE = "outbox", CACHE_PREFIX = "sinergi-kim-";
-  // How often waiting reports are tried again; the browser tests shorten it (window.sinergiKimRetryMs).
+  // The browser tests shorten the retry interval.
   var RETRY_MS = +window.sinergiKimRetryMs || 30000;
 
   function uuid() {
@@ -55,50 +52,34 @@
     replaceAll(statusBox, [p]);
   }
 
-  // Bring what the member must read into view and to the screen reader (the button may be far below).
+  // What the member must read: into view, focused.
   function showStatus() {
     statusBox.setAttribute("tabindex", "-1");
     statusBox.scrollIntoView({ block: "center" });
     statusBox.focus({ preventScroll: true });
   }
 
-  /* ----------------------------------------------------------------- errors at their fields */
-
   function clearFieldErrors() {
-    if (!form) return;
     Array.prototype.forEach.call(form.querySelectorAll(".kim-js-error"), function (ul) {
-      var field = form.querySelector("[name=" + ul.getAttribute("data-for") + "]");
-      if (field) {
-        field.removeAttribute("aria-invalid");
-        field.setAttribute("aria-describedby", (field.getAttribute("aria-describedby") || "")
-          .split(" ").filter(function (id) { return id && id !== ul.id; }).join(" "));
-      }
+      var field = document.getElementById(ul.id.replace("_jserror", ""));
+      field.removeAttribute("aria-invalid");
+      field.setAttribute("aria-describedby", field.getAttribute("aria-describedby").replace(" " + ul.id, ""));
       ul.parentNode.removeChild(ul);
     });
   }
 
-  // The message right below its field, tied to it for screen readers; returns the field, or null.
-  function markField(name, texts) {
-    var field = form && form.querySelector("[name=" + name + "]:not([type=hidden])");
-    if (!field || !field.id) return null;
-    var ul = document.createElement("ul"), id = field.id + "_jserror";
-    ul.className = "errors kim-js-error"; ul.id = id; ul.setAttribute("data-for", name);
-    texts.forEach(function (text) { var li = document.createElement("li"); li.textContent = text; ul.appendChild(li); });
-    var box = field.closest(".field");
-    var holder = field.type === "checkbox" && box ? (box.querySelector("div") || box) : (box || field.parentNode);
-    holder.appendChild(ul);
-    field.setAttribute("aria-invalid", "true");
-    field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + id).trim());
-    return field;
-  }
-
-  // Field errors from the server at their fields; the first one gets the focus. True if any was shown.
+  // Errors at their fields; the first is focused.
   function showFieldErrors(errors) {
     clearFieldErrors();
     var first = null;
     Object.keys(errors || {}).forEach(function (name) {
-      if (name === "__all__") return;
-      var field = markField(name, errors[name]);
+      var field = form.querySelector("[name=" + name + "]:not([type=hidden])");
+      if (!field || !field.id) return;
+      var ul = document.createElement("p"), box = field.closest(".field") || field.parentNode;
+      ul.className = "errors kim-js-error"; ul.id = field.id + "_jserror"; ul.textContent = errors[name].join(" ");
+      (box.querySelector("div") || box).appendChild(ul);
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", (field.getAttribute("aria-describedby") || "") + " " + ul.id);
       first = first || field;
     });
     if (first) { first.scrollIntoView({ block: "center" }); first.focus({ preventScroll: true }); }
@@ -177,26 +158,19 @@
     });
   }
 
-  // What an answer means for a report waiting on the phone. Only the network (no answer, 408, 5xx)
-  // is worth retrying by itself; any other refusal (400, 403, 409, 413, 429) is shown as it is.
+  // Only the network (no answer, 408, 5xx) is retried by itself.
   function verdict(answer) {
     if (answer.status === 401) return "login";
     if (answer.status === 408 || answer.status >= 500) return "later";
     if (answer.status === 200 && answer.data) return answer.data.ok ? "sent" : "saved";
     if (answer.data && answer.data.saved) return "saved";
-    if (answer.status >= 400) return "refused";
-    return "later"; // an answer that is not the server's (a captive portal page)
+    return answer.status >= 400 ? "refused" : "later"; // 2xx not from us: a captive portal
   }
 
-  // The server's reason; for an answer without one (a proxy's page), what its status means.
+  // The server's reason; without one (a proxy's page), what its status means.
   function errorText(answer) {
-    var data = answer.data || answer;
-    if (!data || typeof data !== "object" || !("message" in data || "errors" in data)) {
-      if (answer.status === 413) return T.tooMuch;
-      if (answer.status === 403) return T.forbidden;
-      if (answer.status === 429) return T.tooOften;
-      return fill(T.refusedStatus, { status: answer.status });
-    }
+    var data = answer.data;
+    if (!data) return answer.status === 413 ? T.tooMuch : fill(T.refusedStatus, { status: answer.status });
     var parts = [data.message];
     Object.keys(data.errors || {}).forEach(function (k) {
       data.errors[k].forEach(function (text) { if (parts.indexOf(text) < 0) parts.push(text); });
@@ -215,26 +189,19 @@
         text.textContent = (item.title || "—") + " — " + (item.failed || T.waiting);
         li.appendChild(text);
         if (item.failed) {
-          var again = document.createElement("button");
-          again.type = "button"; again.className = "secondary"; again.textContent = T.tryAgain;
-          again.addEventListener("click", function () {
-            item.failed = "";
-            putItem(item).then(flush);
+          [[T.tryAgain, function () { item.failed = ""; putItem(item).then(flush); }],
+           [T.remove, function () { deleteItem(item.id).then(renderQueue); }]].forEach(function (b) {
+            var button = document.createElement("button");
+            button.type = "button"; button.className = "secondary"; button.textContent = b[0];
+            button.addEventListener("click", b[1]);
+            li.appendChild(button);
           });
-          li.appendChild(again);
-          var drop = document.createElement("button");
-          drop.type = "button"; drop.className = "secondary"; drop.textContent = T.remove;
-          drop.addEventListener("click", function () { deleteItem(item.id).then(renderQueue); });
-          li.appendChild(drop);
         }
         return li;
       }));
       queueBox.hidden = items.length === 0;
-      // Only reports that wait for signal are "waiting for signal"; refused ones say so.
-      var title = document.getElementById("kim-queue-title");
-      if (!title.getAttribute("data-waiting-title")) title.setAttribute("data-waiting-title", title.textContent);
-      var allRefused = items.length && items.every(function (i) { return i.failed; });
-      title.textContent = allRefused ? T.queueRefused : title.getAttribute("data-waiting-title");
+      document.getElementById("kim-queue-title").textContent =
+        items.every(function (i) { return i.failed; }) ? T.queueRefused : T.queueWaiting;
       return items;
     });
   }
@@ -351,21 +318,18 @@
     Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (b) { b.disabled = busy; });
   }
 
-  // A report the server refused for a reason that is not the network: kept on the phone, marked
-  // "Belum terkirim: <reason>" with a button to try again, never retried on its own.
+  // Refused not for the network: kept, marked, never retried by itself.
   function keepRefused(item, answer) {
     item.failed = T.refused + ": " + errorText(answer);
-    return putItem(item).then(function () {
-      say(item.failed, "warning");
-      showStatus();
-      return renderQueue();
-    }, function () { say(item.failed, "warning"); showStatus(); });
+    say(item.failed, "warning");
+    showStatus();
+    return putItem(item).then(renderQueue, function () {});
   }
 
   function photoCount() {
     var photos = document.getElementById("kim-photos");
-    var removed = form.querySelectorAll("[name=remove_photos]:checked").length;
-    return (+form.dataset.existingPhotos) - removed + (photos && photos.files ? photos.files.length : 0);
+    return +form.dataset.existingPhotos - form.querySelectorAll("[name=remove_photos]:checked").length +
+      (photos && photos.files ? photos.files.length : 0);
   }
 
   function keepOnPhone(item) {
@@ -398,10 +362,7 @@
       if (problem) { say(problem, "warning"); showStatus(); return; }
       var consent = form.querySelector("[name=consent_confirmed]");
       if (action === "submit" && consent && !consent.checked && photoCount() > 0) {
-        // The same rule the server keeps (views._submit): said at the box, where the member must act.
-        markField("consent_confirmed", [T.needConsent]);
-        consent.scrollIntoView({ block: "center" });
-        consent.focus({ preventScroll: true });
+        showFieldErrors({ consent_confirmed: [T.needConsent] }); // as views._submit
         return;
       }
       setBusy(true);
@@ -412,7 +373,6 @@
           var v = verdict(answer);
           if (v === "sent" || v === "saved") { window.location.assign(answer.data.url); return; }
           if (v === "refused" && answer.status === 400 && answer.data) {
-            // Something to correct in the form on screen: said at the fields, nothing kept aside.
             say(T.refused + ": " + errorText(answer), "warning");
             if (!showFieldErrors(answer.data.errors)) showStatus();
             return;
