@@ -314,14 +314,19 @@ def _describe(stdout, result: KimDemoResult) -> None:
         if user is None:
             continue
         member = user.kim_member
+        # What to type where comes first: a new user reads the first line and tries it.
         stdout.write(f"  {username}\n")
-        stdout.write(_("    kata sandi : %(password)s") % {"password": data.DEMO_PASSWORD} + "\n")
-        stdout.write(_("    peran      : %(role)s") % {"role": role} + "\n")
         stdout.write(
-            _("    masuk di   : /kim/masuk/ dengan nomor HP %(phone)s atau surel %(email)s")
-            % {"phone": member.phone, "email": member.email}
+            _("    masuk di   : /kim/masuk/ dengan nama pengguna %(username)s (atau nomor HP %(phone)s)")
+            % {"username": username, "phone": member.phone}
             + "\n"
         )
+        stdout.write(_("    kata sandi : %(password)s") % {"password": data.DEMO_PASSWORD} + "\n")
+        stdout.write(_("    peran      : %(role)s") % {"role": role} + "\n")
+        if member.email:
+            stdout.write(
+                _("    surel      : %(email)s (bisa juga untuk masuk)") % {"email": member.email} + "\n"
+            )
         result.accounts.append(KimDemoAccount(username, role, member.phone))
 
 
@@ -346,11 +351,16 @@ class VillageKim:
         self.writer = next(m for m in self.members if m.position == KimMember.Position.MEMBER)
         for topic, author, steps in STORIES + EXTRA_STORIES[: self.index % 4]:
             self.make_report(topic, self.lead if author == "lead" else self.writer, steps)
-        for kind, place, description, people, days_ago in ACTIVITIES[: 3 + self.index % 3]:
+        shown = ACTIVITIES[: 3 + self.index % 3]
+        for n, (kind, place, description, people, days_ago) in enumerate(shown):
+            # The village has shown all but one, which waits in the operator's review list.
+            reviewed = n > 0
             Activity.objects.create(
                 kim=self.kim, kind=kind, date=(self.now - dt.timedelta(days=days_ago + self.index % 4)).date(),
                 place=self.fill(place), people_reached=people + self.index, description=self.fill(description),
                 recorded_by=self.members[1],
+                review=Activity.Review.PUBLIC if reviewed else Activity.Review.PENDING,
+                reviewed_at=self.now if reviewed else None, reviewed_by=self.reviewer if reviewed else None,
             )  # fmt: skip
             self.result.activities += 1
 

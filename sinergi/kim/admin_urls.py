@@ -20,6 +20,7 @@ urlpatterns = [
     path("daftar/<int:kim_id>/", views.KimDetailView.as_view(), name="kim_detail"),
     path("daftar/<int:kim_id>/ubah/", views.KimEditView.as_view(), name="kim_edit"),
     path("daftar/<int:kim_id>/kegiatan/", views.ActivityListView.as_view(), name="activities"),
+    path("kegiatan/<int:activity_id>/tinjau/", views.ActivityReviewView.as_view(), name="activity_review"),
     path("daftar/<int:kim_id>/anggota/tambah/", views.MemberCreateView.as_view(), name="member_create"),
     path("anggota/<int:member_id>/ubah/", views.MemberEditView.as_view(), name="member_edit"),
     path("anggota/<int:member_id>/status/", views.MemberActiveView.as_view(), name="member_active"),

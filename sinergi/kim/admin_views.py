@@ -66,6 +66,8 @@ POSITION_ORDER = Case(
     *[When(position=p, then=Value(n)) for n, p in enumerate(KimMember.Position.values)],
     output_field=IntegerField(),
 )
+# Activities the operator still has to look at: new ones, and those held as gambling spam.
+ACTIVITY_WAITING = [Activity.Review.PENDING, Activity.Review.HELD]
 # The decision buttons, most common first.
 DECISION_ORDER = ["approve_publish", "approve_draft", "request_revision", "reject"]
 
@@ -548,6 +550,7 @@ class KimDetailView(KimObjectMixin, KimAdminView):
             ],
             activities=list(Activity.objects.filter(kim=kim).select_related("recorded_by")[:5]),
             activity_count=Activity.objects.filter(kim=kim).count(),
+            activities_waiting=Activity.objects.filter(kim=kim, review__in=ACTIVITY_WAITING).count(),
             civil_servants_forbidden=KimSettings.for_regency(
                 kim.village.district.regency
             ).forbid_civil_servants,
@@ -583,6 +586,8 @@ class KimEditView(KimObjectMixin, FormView):
 
 
 class ActivityListView(KimObjectMixin, KimAdminView):
+    """The KIM's activities; those not yet reviewed (and those held as spam) first, with show/hide."""
+
     template_name = "kim/admin/activities.html"
 
     def get(self, request, *args, **kwargs):
@@ -596,18 +601,48 @@ class ActivityListView(KimObjectMixin, KimAdminView):
         context = super().get_context_data(**kwargs)
         activities = (
             Activity.objects.filter(kim=self.kim)
-            .select_related("recorded_by")
+            .select_related("recorded_by", "reviewed_by")
             .annotate(photo_count=Count("photos"))
-            .order_by("-date", "-pk")
         )
-        page = Paginator(activities, REPORTS_PER_PAGE).get_page(self.request.GET.get("p"))
+        waiting = list(activities.filter(review__in=ACTIVITY_WAITING).order_by("-review", "-date", "-pk"))
+        reviewed = activities.exclude(review__in=ACTIVITY_WAITING).order_by("-date", "-pk")
+        page = Paginator(reviewed, REPORTS_PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
             kim=self.kim,
             page_obj=page,
             elided_page_range=page.paginator.get_elided_page_range(page.number),
+            waiting=waiting,
             activities=page.object_list,
+            review_choices=Activity.Review,
         )
         return context
+
+
+class ActivityReviewView(KimAdminView):
+    """POST review=tampil shows an activity on the village's public KIM page, review=disembunyikan hides it."""
+
+    def get(self, request, *args, **kwargs):
+        raise Http404
+
+    def post(self, request, *args, **kwargs):
+        # Inside the operator's scope: another village's activity is not found (404).
+        activity = get_object_or_404(Activity.objects.select_related("kim"), pk=self.kwargs["activity_id"])
+        decision = request.POST.get("review")
+        back = reverse("kim_admin:activities", args=[activity.kim_id])
+        if decision not in (Activity.Review.PUBLIC, Activity.Review.HIDDEN):
+            messages.error(request, _("Pilih tampilkan atau sembunyikan."))
+            return redirect(back)
+        activity.review = decision
+        activity.reviewed_at = timezone.now()
+        activity.reviewed_by = request.user
+        activity.save(update_fields=["review", "reviewed_at", "reviewed_by"])
+        if decision == Activity.Review.PUBLIC:
+            messages.success(
+                request, _("Kegiatan “%(name)s” tampil di halaman KIM desa.") % {"name": activity}
+            )
+        else:
+            messages.success(request, _("Kegiatan “%(name)s” disembunyikan dari situs.") % {"name": activity})
+        return redirect(back)
 
 
 # --------------------------------------------------------------------------- members

@@ -1,4 +1,4 @@
-"""Signing in KIM members with their phone number (written any common Indonesian way) or e-mail.
+"""Signing in KIM members with their phone number (written any common Indonesian way), e-mail or username.
 
 A member's account is made when they accept an invitation; its username is their phone number in
 E.164 form (+6281234567890) or, without a phone, their e-mail in lower case (`username_for`). The
@@ -61,13 +61,16 @@ def users_matching(identifier: str):
         )
     elif identifier.startswith("+62"):
         match = Q(username=identifier) | Q(kim_member__phone__in=phone_variants(identifier))
+    elif identifier:
+        # The account's own username (kim.sebuntal), as at /admin/: printed by `make demo`.
+        match = Q(username=identifier)
     else:
         return User.objects.none()
     return User.objects.filter(match, kim_member__isnull=False).distinct()
 
 
 class KimMemberBackend(ModelBackend):
-    """Phone number or e-mail plus password, for active members of an active KIM."""
+    """Phone number, e-mail or username plus password, for active members of an active KIM."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not username or password is None:

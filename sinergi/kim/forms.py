@@ -47,7 +47,16 @@ def clean_identifier_value(value: str) -> str:
 
 
 class LoginForm(forms.Form):
-    username = identifier_field()  # named "username" so sign-in throttling reads the same field
+    # Named "username" so sign-in throttling reads the same field. Anything typed is looked up: the
+    # username `make demo` and the operator hand out, a phone number written any way, or an e-mail.
+    username = forms.CharField(
+        label=_("Nama pengguna, nomor HP atau surel"),
+        max_length=254,
+        help_text=_("Contoh: 0812 3456 7890"),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
     password = forms.CharField(
         label=_("Kata sandi"),
         strip=False,
@@ -55,7 +64,8 @@ class LoginForm(forms.Form):
     )
 
     def clean_username(self):
-        return clean_identifier_value(self.cleaned_data["username"])
+        value = self.cleaned_data["username"].strip()
+        return clean_identifier_value(value) if "@" in value else value
 
     @property
     def identifier(self) -> str:

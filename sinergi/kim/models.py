@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from sinergi.core.images import CleanedPhotoField
 from sinergi.core.pages import IntroMixin
+from sinergi.core.spam import looks_like_gambling_spam
 from sinergi.core.storage import get_private_storage
 from sinergi.villages.models import VillagePage
 
@@ -336,6 +337,14 @@ class Activity(models.Model):
         DISSEMINATION = "diseminasi", _("Diseminasi")
         ASPIRATION = "aspirasi", _("Aspirasi")
 
+    class Review(models.TextChoices):
+        """Whether the village let the activity onto its public KIM page (members write, the village publishes)."""
+
+        PENDING = "menunggu", _("Menunggu ditinjau")
+        HELD = "ditahan", _("Ditahan: diduga spam judi")
+        PUBLIC = "tampil", _("Tampil di situs")
+        HIDDEN = "disembunyikan", _("Disembunyikan")
+
     kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="activities")
     village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     kind = models.CharField(_("jenis kegiatan (ADINDA)"), max_length=16, choices=Kind.choices)
@@ -347,6 +356,13 @@ class Activity(models.Model):
         KimMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    review = models.CharField(
+        _("tinjauan desa"), max_length=16, choices=Review.choices, default=Review.PENDING, db_index=True
+    )
+    reviewed_at = models.DateTimeField(_("ditinjau"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = ScopedManager(village="village")
 
@@ -359,8 +375,14 @@ class Activity(models.Model):
         return f"{self.get_kind_display()} — {self.place}"
 
     def save(self, *args, **kwargs):
+        if self._state.adding and self.review == self.Review.PENDING and self.looks_like_spam():
+            self.review = self.Review.HELD
         self.village_id = self.kim.village_id
         super().save(*args, **kwargs)
+
+    def looks_like_spam(self) -> bool:
+        """A gambling promotion in what the member wrote: held for the operator, never shown."""
+        return looks_like_gambling_spam(f"{self.place}\n{self.description}")
 
 
 class ActivityPhoto(models.Model):
@@ -429,7 +451,9 @@ class KimPage(IntroMixin, VillagePage):
                 .order_by("-news_page__date", "-pk")[: self.REPORTS_SHOWN]
             )
             activities = list(
-                Activity.objects.filter(kim__is_active=True).select_related("kim")[: self.ACTIVITIES_SHOWN]
+                Activity.objects.filter(kim__is_active=True, review=Activity.Review.PUBLIC).select_related(
+                    "kim"
+                )[: self.ACTIVITIES_SHOWN]
             )
         context.update(kims=kims, published=published, activities=activities)
         return context

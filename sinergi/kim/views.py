@@ -244,7 +244,7 @@ def _clean_photos(files, *, room: int):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def login_view(request):
-    """Phone number (0812…, +62812…, 62812…) or e-mail, and password; throttled by django-axes."""
+    """Username, phone number (0812…, +62812…, 62812…) or e-mail, and password; throttled by django-axes."""
     next_url = _safe_next(request, reverse("kim:home"))
     if request.method == "GET" and current_member(request) is not None:
         return redirect(next_url)
@@ -255,7 +255,7 @@ def login_view(request):
         if user is not None and getattr(user, "kim_member", None) is not None and user.kim_member.may_sign_in:
             login(request, user)
             return redirect(next_url)
-        form.add_error(None, _("Nomor HP/surel atau kata sandi salah."))
+        form.add_error(None, _("Nama pengguna/nomor HP/surel atau kata sandi salah."))
     # A TemplateResponse, so that a lockout shows this same page with the lockout message.
     site = Site.find_for_request(request)
     portal = site.root_page.specific if site else None
@@ -541,10 +541,14 @@ def _send_report(request, member, report, action, categories, send_key=None) -> 
         if existing is not None:
             return _repeat_first_send(request, existing, outcome)
 
-    if not limits.hit(f"report:{member.pk}", limits.reports_per_hour()):
+    # The limit counts sends to the village; saving a draft on the phone's own account is not one.
+    if action == "submit" and not limits.hit(f"report:{member.pk}", limits.reports_per_hour()):
         outcome.add(
             "__all__",
-            _("Anda sudah mengirim %(n)s kali dalam satu jam terakhir. Tunggu sebentar, lalu coba lagi.")
+            _(
+                "Anda sudah mengirim %(n)s laporan ke desa dalam satu jam terakhir. "
+                "Simpan sebagai draf dulu, lalu kirim lagi nanti."
+            )
             % {"n": limits.reports_per_hour()},
         )
         outcome.status = 429
@@ -628,6 +632,9 @@ def _outcome_message(outcome: SendOutcome) -> str:
         }
     if outcome.saved:
         return _("Draf “%(title)s” tersimpan, tetapi ada yang perlu diperbaiki.") % {"title": report.title}
+    if set(outcome.errors) == {"__all__"}:
+        # Refused as a whole (too many sends, a conflict): the reason itself, not "check the fields".
+        return " ".join(outcome.errors["__all__"])
     return _("Belum tersimpan. Periksa isian yang ditandai.")
 
 
@@ -686,6 +693,14 @@ def _answer(request, member, outcome: SendOutcome):
         if field in shown.fields and not shown.has_error(field):
             for error in field_errors:
                 shown.add_error(field, error)
+    for name in shown.errors:
+        if name in shown.fields:
+            # Screen readers read the error with the field (kim/includes/field.html gives it this id).
+            bound = shown[name]
+            described = [f"{bound.auto_id}_error"] + (
+                [f"{bound.auto_id}_helptext"] if bound.help_text else []
+            )
+            shown.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
     top = [e for e in outcome.errors.get("__all__", []) if e not in shown.non_field_errors()]
     return _render_report_form(
         request, member, shown, report, photo_errors=outcome.errors.get("photos", []),
@@ -789,7 +804,10 @@ def activities(request, member):
             accepted, photo_errors = _clean_photos(files, room=MAX_ACTIVITY_PHOTOS)
             if not photo_errors:
                 _save_activity(form, member, accepted)
-                messages.success(request, _("Kegiatan tersimpan."))
+                messages.success(
+                    request,
+                    _("Kegiatan tersimpan. Tampil di halaman KIM desa setelah ditinjau operator desa."),
+                )
                 return redirect("kim:activities")
         status = status if status != 200 else 400
     items = list(

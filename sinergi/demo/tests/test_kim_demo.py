@@ -94,6 +94,16 @@ def test_the_kim_demo(client):
         assert response.status_code == 302, username
         assert client.get(reverse("kim:home")).status_code == 200
         client.post(reverse("kim:logout"))
+        # As printed first: the username at /kim/masuk/, like every other demo account at /admin/.
+        printed = output[output.index(f"  {username}\n") :]
+        assert printed.index(f"/kim/masuk/ dengan nama pengguna {username}") < printed.index(DEMO_PASSWORD)
+        response = client.post(reverse("kim:login"), {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, username
+        client.post(reverse("kim:logout"))
+    with scopes_disabled():
+        # Demo activities are reviewed as a village would: some shown, one waiting for the operator.
+        reviews = set(Activity.objects.values_list("review", flat=True))
+    assert reviews == {Activity.Review.PUBLIC, Activity.Review.PENDING}
 
     before = counts()
     second = io.StringIO()

@@ -99,6 +99,11 @@ def test_load_demo_fills_marang_kayu_and_is_idempotent(settings, tmp_path, clien
     settings.MEDIA_ROOT = tmp_path
     output = _run()
     assert "sinergi-demo" in output and "/marang-kayu/sebuntal/" in output and "/admin/" in output
+    # Each admin account says first where it signs in and what to type there.
+    operator = output[output.index("  operator.sebuntal\n") :]
+    assert operator.index("masuk di   : /admin/ dengan nama pengguna operator.sebuntal") < operator.index(
+        "kata sandi"
+    )
 
     _assert_villages_have_content()
     _assert_images_in_village_collections()

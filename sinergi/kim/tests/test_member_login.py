@@ -1,4 +1,4 @@
-"""A member signs in at /kim/masuk/ with their phone number (any way of writing it) or e-mail."""
+"""A member signs in at /kim/masuk/ with their phone number (any way of writing it), e-mail or username."""
 
 import pytest
 from axes.models import AccessAttempt
@@ -9,7 +9,7 @@ from sinergi.kim.tests.member_helpers import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/kim/masuk/"
-WRONG = "Nomor HP/surel atau kata sandi salah."
+WRONG = "Nama pengguna/nomor HP/surel atau kata sandi salah."
 
 
 @pytest.fixture(autouse=True)
@@ -73,10 +73,38 @@ def test_an_unknown_number_gets_the_same_message(andi):
     assert WRONG in response.content.decode()
 
 
-def test_something_that_is_not_a_phone_or_email_is_refused_before_checking_any_password(andi):
+def test_a_member_signs_in_with_the_username_make_demo_prints(member):
+    # conftest's member has the account "kim.andi", like the demo's "kim.sebuntal".
+    client, response = sign_in("kim.andi")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/kim/"
+    assert int(client.session["_auth_user_id"]) == member.user_id
+
+
+def test_a_staff_username_does_not_sign_in_at_kim(operator):
+    client, response = sign_in(operator.username)
+    assert response.status_code == 200
+    assert WRONG in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_passwords_for_a_username_are_counted_and_locked_by_axes(member):
+    for _n in range(4):
+        _client, response = sign_in("kim.andi", "sandi-keliru")
+        assert WRONG in response.content.decode()
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"kim.andi"}
+
+    _client, response = sign_in("kim.andi", "sandi-keliru")
+    assert response.status_code == 429
+    client, response = sign_in("kim.andi", PASSWORD, address="192.0.2.50")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_unknown_username_gets_the_same_message_as_a_wrong_password(andi):
     _client, response = sign_in("andi", "sandi-keliru")
-    assert "Tulis nomor HP" in response.content.decode()
-    assert not AccessAttempt.objects.exists()
+    assert WRONG in response.content.decode()
 
 
 def test_an_inactive_member_cannot_sign_in(andi):

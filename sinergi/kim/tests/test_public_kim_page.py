@@ -45,10 +45,11 @@ def publish(member, operator, title):
 
 
 def add_activity(kim, place, people=30, day=1):
+    """An activity the village has already let onto its public page."""
     with scope(village=kim.village):
         return Activity.objects.create(
             kim=kim, kind=Activity.Kind.DISSEMINATION, date=dt.date(2025, 8, day), place=place,
-            people_reached=people, description="Sosialisasi.",
+            people_reached=people, description="Sosialisasi.", review=Activity.Review.PUBLIC,
         )  # fmt: skip
 
 

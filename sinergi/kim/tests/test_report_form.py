@@ -1,6 +1,7 @@
 """The report form at /kim/laporan/baru/ and /kim/laporan/<pk>/ubah/, without JavaScript and as report.js sends it."""
 
 import io
+import re
 import uuid
 
 import pytest
@@ -105,6 +106,21 @@ def test_photos_need_the_consent_box_before_sending(member_client, member):
     [report] = reports_of(member)
     assert report.state == S.DRAFT and len(report.photos.all()) == 1
     assert "Centang kotak ini" in text_of(response)
+
+
+def test_without_consent_the_error_is_at_the_consent_box_and_the_draft_is_announced(member_client, member):
+    data = report_data(action="submit", consent_confirmed=None)
+
+    response = member_client.post(NEW_REPORT, {**data, "photos": [photo("warga.jpg")]})
+
+    html = response.content.decode()
+    box = re.search(r'<input type="checkbox" name="consent_confirmed"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in box
+    assert 'aria-describedby="id_consent_confirmed_error' in box
+    error = html[html.index('id="id_consent_confirmed_error"') :]
+    assert error.index("Centang kotak ini") < 300  # the message is the box's own, right below it
+    # Not silently a draft: the page says it was kept as a draft and not sent.
+    assert "tersimpan sebagai draf, tetapi belum terkirim ke desa" in text_of(response)
 
 
 # --------------------------------------------------------------------------- sent again and again
@@ -311,22 +327,53 @@ def test_pasted_html_is_kept_as_text_and_shown_as_text(member_client, member):
     assert "<script>alert" not in edit
 
 
+LIMIT_REASON = "Anda sudah mengirim 3 laporan ke desa dalam satu jam terakhir"
+
+
 def test_sending_is_rate_limited_per_member(member_client, member, settings, lead):
     settings.KIM_REPORTS_PER_HOUR = 3
     for _n in range(3):
-        assert member_client.post(NEW_REPORT, report_data()).status_code == 302
+        assert member_client.post(NEW_REPORT, report_data(action="submit")).status_code == 302
 
-    response = member_client.post(NEW_REPORT, report_data(title="Laporan keempat dalam satu jam"))
+    response = member_client.post(
+        NEW_REPORT, report_data(action="submit", title="Laporan keempat dalam satu jam")
+    )
 
     assert response.status_code == 429
-    assert "Tunggu sebentar" in text_of(response)
+    assert LIMIT_REASON in text_of(response)
     assert "Laporan keempat dalam satu jam" in response.content.decode()  # the text stays in the form
     assert len(reports_of(member)) == 3
-    assert member_client.post(NEW_REPORT, report_data(), **JSON).status_code == 429
+    assert member_client.post(NEW_REPORT, report_data(action="submit"), **JSON).status_code == 429
     # Another member has their own count.
     other = Client()
     other.force_login(lead.user)
-    assert other.post(NEW_REPORT, report_data()).status_code == 302
+    assert other.post(NEW_REPORT, report_data(action="submit")).status_code == 302
+
+
+def test_the_refusal_over_the_limit_tells_the_phone_why(member_client, settings):
+    settings.KIM_REPORTS_PER_HOUR = 3
+    for _n in range(3):
+        member_client.post(NEW_REPORT, report_data(action="submit"), **JSON)
+
+    response = member_client.post(NEW_REPORT, report_data(action="submit"), **JSON)
+
+    assert response.status_code == 429
+    answer = response.json()
+    # report.js shows `message` as it is: the reason, not "check the marked fields".
+    assert LIMIT_REASON in answer["message"]
+    assert "Periksa isian" not in answer["message"]
+    assert answer["saved"] is False
+
+
+def test_a_draft_is_saved_after_the_send_limit_is_reached(member_client, member, settings):
+    settings.KIM_REPORTS_PER_HOUR = 3
+    for _n in range(3):
+        member_client.post(NEW_REPORT, report_data(action="submit"), **JSON)
+
+    response = member_client.post(NEW_REPORT, report_data(title="Draf sesudah batas kirim"), **JSON)
+
+    assert response.status_code == 200 and response.json()["ok"] is True
+    assert [r.state for r in reports_of(member) if r.title == "Draf sesudah batas kirim"] == [S.DRAFT]
 
 
 def test_a_repeated_send_does_not_count_against_the_limit(member_client, member, settings):

@@ -49,6 +49,10 @@ class Command(BaseCommand):
                     "password": DEMO_PASSWORD
                 }
             self.stdout.write(f"  {account.username}")
+            self.stdout.write(
+                _("    masuk di   : /admin/ dengan nama pengguna %(username)s")
+                % {"username": account.username}
+            )
             self.stdout.write(_("    kata sandi : %(password)s") % {"password": password})
             self.stdout.write(_("    peran      : %(role)s") % {"role": account.role})
             self.stdout.write(_("    bisa       : %(scope)s") % {"scope": account.scope})

@@ -1,11 +1,8 @@
 /* Sinergi KIM member pages: the offline queue of reports, live writing hints, "Gunakan lokasi saya".
  *
- * Progressive enhancement: every form works without this file. With it, the report form is sent by
- * fetch (Accept: application/json). When the phone has no signal, the whole report (text and photos,
- * as Blobs) is kept in IndexedDB and sent when the connection returns ('online' event, every page
- * load, every 30 seconds). Each report carries a key made here (client_key) and each send its own
- * key (send_key): the server answers a repeated send as the first one, so nothing is duplicated.
- * "Terkirim" is shown only after the server confirmed. Texts come from #kim-texts (translatable).
+ * Forms work without this file. With it, a report is sent by fetch; without signal it is kept in
+ * IndexedDB (with photo Blobs) and sent on 'online', page load and every 30 s; client_key/send_key
+ * make a repeated send harmless. Other refusals show the server's reason. Texts: #kim-texts.
  */
 (function () {
   "use strict";
@@ -18,7 +15,8 @@
   var queueBox = document.getElementById("kim-queue");
   var form = document.getElementById("kim-report-form");
   var DB_NAME = "sinergi-kim", STORE = "outbox", CACHE_PREFIX = "sinergi-kim-";
-  var RETRY_MS = 30000;
+  // The browser tests shorten the retry interval.
+  var RETRY_MS = +window.sinergiKimRetryMs || 30000;
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -52,6 +50,40 @@
       p.appendChild(a);
     }
     replaceAll(statusBox, [p]);
+  }
+
+  // What the member must read: into view, focused.
+  function showStatus() {
+    statusBox.setAttribute("tabindex", "-1");
+    statusBox.scrollIntoView({ block: "center" });
+    statusBox.focus({ preventScroll: true });
+  }
+
+  function clearFieldErrors() {
+    Array.prototype.forEach.call(form.querySelectorAll(".kim-js-error"), function (ul) {
+      var field = document.getElementById(ul.id.replace("_jserror", ""));
+      field.removeAttribute("aria-invalid");
+      field.setAttribute("aria-describedby", field.getAttribute("aria-describedby").replace(" " + ul.id, ""));
+      ul.parentNode.removeChild(ul);
+    });
+  }
+
+  // Errors at their fields; the first is focused.
+  function showFieldErrors(errors) {
+    clearFieldErrors();
+    var first = null;
+    Object.keys(errors || {}).forEach(function (name) {
+      var field = form.querySelector("[name=" + name + "]:not([type=hidden])");
+      if (!field || !field.id) return;
+      var ul = document.createElement("p"), box = field.closest(".field") || field.parentNode;
+      ul.className = "errors kim-js-error"; ul.id = field.id + "_jserror"; ul.textContent = errors[name].join(" ");
+      (box.querySelector("div") || box).appendChild(ul);
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", (field.getAttribute("aria-describedby") || "") + " " + ul.id);
+      first = first || field;
+    });
+    if (first) { first.scrollIntoView({ block: "center" }); first.focus({ preventScroll: true }); }
+    return !!first;
   }
 
   /* ----------------------------------------------------------------- IndexedDB outbox */
@@ -126,17 +158,23 @@
     });
   }
 
-  // What an answer means for a report waiting on the phone.
+  // Only the network (no answer, 408, 5xx) is retried by itself.
   function verdict(answer) {
     if (answer.status === 401) return "login";
-    if (!answer.data || answer.status === 429 || answer.status >= 500) return "later";
-    if (answer.status === 200) return answer.data.ok ? "sent" : "saved";
-    return "refused"; // 400, 409, 413: sending it again will not help
+    if (answer.status === 408 || answer.status >= 500) return "later";
+    if (answer.status === 200 && answer.data) return answer.data.ok ? "sent" : "saved";
+    if (answer.data && answer.data.saved) return "saved";
+    return answer.status >= 400 ? "refused" : "later"; // 2xx not from us: a captive portal
   }
 
-  function errorText(data) {
+  // The server's reason; without one (a proxy's page), what its status means.
+  function errorText(answer) {
+    var data = answer.data;
+    if (!data) return answer.status === 413 ? T.tooMuch : fill(T.refusedStatus, { status: answer.status });
     var parts = [data.message];
-    Object.keys(data.errors || {}).forEach(function (k) { parts = parts.concat(data.errors[k]); });
+    Object.keys(data.errors || {}).forEach(function (k) {
+      data.errors[k].forEach(function (text) { if (parts.indexOf(text) < 0) parts.push(text); });
+    });
     return parts.filter(Boolean).join(" ");
   }
 
@@ -151,14 +189,19 @@
         text.textContent = (item.title || "—") + " — " + (item.failed || T.waiting);
         li.appendChild(text);
         if (item.failed) {
-          var drop = document.createElement("button");
-          drop.type = "button"; drop.className = "secondary"; drop.textContent = T.remove;
-          drop.addEventListener("click", function () { deleteItem(item.id).then(renderQueue); });
-          li.appendChild(drop);
+          [[T.tryAgain, function () { item.failed = ""; putItem(item).then(flush); }],
+           [T.remove, function () { deleteItem(item.id).then(renderQueue); }]].forEach(function (b) {
+            var button = document.createElement("button");
+            button.type = "button"; button.className = "secondary"; button.textContent = b[0];
+            button.addEventListener("click", b[1]);
+            li.appendChild(button);
+          });
         }
         return li;
       }));
       queueBox.hidden = items.length === 0;
+      document.getElementById("kim-queue-title").textContent =
+        items.every(function (i) { return i.failed; }) ? T.queueRefused : T.queueWaiting;
       return items;
     });
   }
@@ -184,12 +227,12 @@
             }
             if (v === "saved") {
               return deleteItem(item.id).then(function () {
-                say(T.savedNotSent + ": " + item.title + ". " + errorText(d), "warning", d.edit_url || d.detail_url);
+                say(T.savedNotSent + ": " + item.title + ". " + errorText(answer), "warning", d.edit_url || d.detail_url);
                 return true;
               });
             }
             if (v === "refused") {
-              item.failed = T.refused + ": " + errorText(d);
+              item.failed = T.refused + ": " + errorText(answer);
               return putItem(item).then(function () { say(item.failed, "warning"); return true; });
             }
             if (v === "login") { say(T.login, "warning", app.getAttribute("data-login-url"), T.login); return false; }
@@ -275,9 +318,24 @@
     Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (b) { b.disabled = busy; });
   }
 
+  // Refused not for the network: kept, marked, never retried by itself.
+  function keepRefused(item, answer) {
+    item.failed = T.refused + ": " + errorText(answer);
+    say(item.failed, "warning");
+    showStatus();
+    return putItem(item).then(renderQueue, function () {});
+  }
+
+  function photoCount() {
+    var photos = document.getElementById("kim-photos");
+    return +form.dataset.existingPhotos - form.querySelectorAll("[name=remove_photos]:checked").length +
+      (photos && photos.files ? photos.files.length : 0);
+  }
+
   function keepOnPhone(item) {
     return putItem(item).then(function () {
       say(T.queued + ": " + item.title);
+      showStatus();
       if (form.dataset.new === "1") {
         form.reset();
         var list = document.getElementById("kim-hints");
@@ -298,9 +356,15 @@
       var button = event.submitter || lastButton;
       var action = button && button.value === "submit" ? "submit" : "draft";
       event.preventDefault();
+      clearFieldErrors();
       var problem = showPhotoProblem();
       if (!problem && action === "submit" && !form.querySelector("[name=body]").value.trim()) problem = T.needBody;
-      if (problem) { say(problem, "warning"); return; }
+      if (problem) { say(problem, "warning"); showStatus(); return; }
+      var consent = form.querySelector("[name=consent_confirmed]");
+      if (action === "submit" && consent && !consent.checked && photoCount() > 0) {
+        showFieldErrors({ consent_confirmed: [T.needConsent] }); // as views._submit
+        return;
+      }
       setBusy(true);
       snapshot(action).then(function (item) {
         freshKeys(); // the next press is another send
@@ -308,7 +372,12 @@
         return send(item, true).then(function (answer) {
           var v = verdict(answer);
           if (v === "sent" || v === "saved") { window.location.assign(answer.data.url); return; }
-          if (v === "refused") { say(T.refused + ": " + errorText(answer.data), "warning"); return; }
+          if (v === "refused" && answer.status === 400 && answer.data) {
+            say(T.refused + ": " + errorText(answer), "warning");
+            if (!showFieldErrors(answer.data.errors)) showStatus();
+            return;
+          }
+          if (v === "refused") return keepRefused(item, answer);
           return keepOnPhone(item).then(function () {
             if (v === "login") say(T.queued + ". " + T.login, "warning", app.getAttribute("data-login-url"), T.login);
             else if (answer.data && answer.data.message) say(T.queued + ". " + answer.data.message, "warning");
