@@ -16,7 +16,7 @@ from django_scopes import ScopedManager, scope
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from sinergi.core.pages import IntroMixin
+from sinergi.core.pages import IntroMixin, listable
 from sinergi.villages.models import VillagePage
 
 
@@ -422,7 +422,9 @@ class KimPage(IntroMixin, VillagePage):
             for kim in kims:
                 kim.officers.sort(key=lambda m: (rank[m.position], m.name))
             published = list(
-                Report.objects.filter(state=Report.State.PUBLISHED, news_page__live=True)
+                Report.objects.filter(
+                    state=Report.State.PUBLISHED, news_page__in=listable(Page.objects.all())
+                )
                 .select_related("news_page", "kim")
                 .order_by("-news_page__date", "-pk")[: self.REPORTS_SHOWN]
             )

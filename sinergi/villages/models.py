@@ -32,7 +32,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from sinergi.core.pages import VILLAGE_DEPTH, IntroMixin, SinergiPage
+from sinergi.core.pages import VILLAGE_DEPTH, IntroMixin, SinergiPage, listable
 from sinergi.core.validators import validate_brand_colour
 
 NEWS_PER_PAGE = 10
@@ -205,20 +205,20 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
 
     def section(self, model):
-        return model.objects.child_of(self).live().first()
+        return model.objects.child_of(self).listable().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         today = timezone.localdate()
         context["latest_news"] = (
-            NewsPage.objects.live().filter(village=self.village_home.village).select_related("image", "category")
+            NewsPage.objects.listable().filter(village=self.village_home.village).select_related("image", "category")
             .prefetch_related("image__renditions").order_by("-date", "-pk")[:4]
         )  # fmt: skip
         village = self.village_home.village
         context["announcements"] = AnnouncementPage.current(village, today)[:3]
         context["agenda"] = (
-            AgendaPage.objects.live().filter(village=village, start__gte=now).order_by("start")[:3]
+            AgendaPage.objects.listable().filter(village=village, start__gte=now).order_by("start")[:3]
         )
         # Only titles and URLs are needed: base Page rows, keyed by their model's name, in one query.
         models_by_type = {
@@ -228,9 +228,10 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         }  # fmt: skip
         sections = {
             models_by_type[page.content_type_id]: page
-            for page in Page.objects.child_of(self).live().filter(content_type_id__in=models_by_type)
+            for page in listable(Page.objects.child_of(self)).filter(content_type_id__in=models_by_type)
         }
         context["sections"] = sections
+        context["other_sections"] = listable(Page.objects.child_of(self)).not_in_menu()
         return context
 
     @path("cari/", name="search")
@@ -238,7 +239,7 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         from sinergi.core.search import search_pages
 
         query = request.GET.get("q", "").strip()[:200]
-        results = search_pages(request, Page.objects.live().descendant_of(self, inclusive=True), query)
+        results = search_pages(request, Page.objects.descendant_of(self, inclusive=True), query)
         return self.render(
             request,
             context_overrides={"query": query, "results": results, "search_scope": self.title},
@@ -395,7 +396,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
 
     def articles(self):
         return (
-            NewsPage.objects.live().child_of(self).select_related("image", "category")
+            NewsPage.objects.listable().child_of(self).select_related("image", "category")
             .prefetch_related("image__renditions").order_by("-date", "-pk")
         )  # fmt: skip
 
@@ -539,7 +540,7 @@ class AnnouncementIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        children = AnnouncementPage.objects.live().child_of(self)
+        children = AnnouncementPage.objects.listable().child_of(self)
         context["current"] = children.filter(valid_from__lte=today, valid_until__gte=today).order_by(
             "valid_until"
         )
@@ -582,7 +583,7 @@ class AnnouncementPage(VillagePage):
     @classmethod
     def current(cls, village, today):
         return (
-            cls.objects.live().filter(village=village, valid_from__lte=today, valid_until__gte=today)
+            cls.objects.listable().filter(village=village, valid_from__lte=today, valid_until__gte=today)
             .order_by("valid_until")
         )  # fmt: skip
 
@@ -605,7 +606,7 @@ class AgendaIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = AgendaPage.objects.live().child_of(self)
+        events = AgendaPage.objects.listable().child_of(self)
         context["upcoming"] = events.filter(start__gte=now).order_by("start")
         context["past"] = paginate(request, events.filter(start__lt=now).order_by("-start"))
         return context
@@ -657,7 +658,10 @@ class GalleryIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         albums = (
-            GalleryAlbumPage.objects.live().child_of(self).select_related("cover").order_by("-date", "-pk")
+            GalleryAlbumPage.objects.listable()
+            .child_of(self)
+            .select_related("cover")
+            .order_by("-date", "-pk")
         )
         context["albums"] = paginate(request, albums, per_page=12)
         return context
@@ -710,7 +714,9 @@ class PotentialIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = PotentialPage.objects.live().child_of(self).select_related("image").order_by("kind", "title")
+        items = (
+            PotentialPage.objects.listable().child_of(self).select_related("image").order_by("kind", "title")
+        )
         context["potentials"] = [i for i in items if i.kind == PotentialPage.Kind.POTENTIAL]
         context["products"] = [i for i in items if i.kind == PotentialPage.Kind.PRODUCT]
         return context
@@ -760,7 +766,7 @@ class LegalIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = LegalDocumentPage.objects.live().child_of(self).select_related("document")
+        documents = LegalDocumentPage.objects.listable().child_of(self).select_related("document")
         kind = request.GET.get("jenis", "")
         if kind in LegalDocumentPage.Kind.values:
             documents = documents.filter(kind=kind)
