@@ -5,6 +5,7 @@ sections are its children, one of each, created by provisioning.
 """
 
 import datetime as dt
+from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -32,8 +33,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from sinergi.core.pages import VILLAGE_DEPTH, IntroMixin, SinergiPage, listable
+from sinergi.core.pages import STEPLEN, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable
 from sinergi.core.validators import validate_brand_colour
+from sinergi.regions.models import Village
 
 NEWS_PER_PAGE = 10
 DEFAULT_BRAND_COLOUR = "#1B5E20"
@@ -74,6 +76,36 @@ class VillagePage(SinergiPage):
         home = self.village_home if self.depth and self.depth >= VILLAGE_DEPTH else None
         self.village_id = getattr(getattr(home, "village", None), "pk", None)
         super().save(*args, **kwargs)
+
+
+def village_of_path(path: str):
+    """The village whose website holds the page at `path` (None above the village homes)."""
+    if len(path) < VILLAGE_DEPTH * STEPLEN:
+        return None
+    return Village.objects.filter(page__path=path[: VILLAGE_DEPTH * STEPLEN]).first()
+
+
+def assign_villages(root: Page) -> None:
+    """Store again the village of `root` and of all its descendants from where they stand now.
+
+    Wagtail's move and tree operations save the base Page only, so VillagePage.save does not run:
+    one query reads the subtree, one its village homes, then one update per page type and village.
+    """
+    home_length = VILLAGE_DEPTH * STEPLEN
+    pages = list(
+        Page.objects.descendant_of(root, inclusive=True).values_list("pk", "path", "content_type_id")
+    )
+    prefixes = {tree_path[:home_length] for _pk, tree_path, _type in pages if len(tree_path) >= home_length}
+    village_by_prefix = dict(Village.objects.filter(page__path__in=prefixes).values_list("page__path", "pk"))
+    groups = defaultdict(list)
+    for pk, tree_path, type_id in pages:
+        in_village = len(tree_path) >= home_length
+        village_id = village_by_prefix.get(tree_path[:home_length]) if in_village else None
+        groups[type_id, village_id].append(pk)
+    for (type_id, village_id), pks in groups.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is not None and issubclass(model, VillagePage):
+            model.objects.filter(pk__in=pks).update(village_id=village_id)
 
 
 # --------------------------------------------------------------------------- home
