@@ -37,6 +37,30 @@ def listable(queryset):
     return queryset.filter(listable_q())
 
 
+# The page type at the root of each kind of website (portal, village home), by tree depth. The apps
+# that define them register here, so this base layer never imports the page types built on it.
+_site_roots: dict[int, type] = {}
+
+
+def site_root(depth: int):
+    """Class decorator: the page type that roots a website at `depth`; it gives `home_at(path)`."""
+
+    def register(cls):
+        _site_roots[depth] = cls
+        return cls
+
+    return register
+
+
+def _site_root_of(page, depth: int):
+    model = _site_roots.get(depth)
+    if model is None or page.depth < depth:
+        return None
+    if isinstance(page, model):
+        return page
+    return model.home_at(page.path[: depth * STEPLEN])
+
+
 class SinergiPageQuerySet(PageQuerySet):
     def listable(self):
         return listable(self)
@@ -58,26 +82,12 @@ class SinergiPage(Page):
 
     @cached_property
     def village_home(self):
-        """The VillageHomePage this page belongs to, or None on the portal and kecamatan pages."""
-        from sinergi.villages.models import VillageHomePage
-
-        if self.depth < VILLAGE_DEPTH:
-            return None
-        if isinstance(self, VillageHomePage):
-            return self
-        return (
-            VillageHomePage.objects.select_related("logo", "village__district__regency")
-            .filter(path=self.path[: VILLAGE_DEPTH * STEPLEN])
-            .first()
-        )
+        """The village home this page belongs to, or None on the portal and kecamatan pages."""
+        return _site_root_of(self, VILLAGE_DEPTH)
 
     @cached_property
     def portal_home(self):
-        from sinergi.portal.models import PortalPage
-
-        if isinstance(self, PortalPage):
-            return self
-        return PortalPage.objects.filter(path=self.path[: PORTAL_DEPTH * STEPLEN]).first()
+        return _site_root_of(self, PORTAL_DEPTH)
 
     def get_social_image(self):
         return getattr(self, "image", None) or getattr(self.village_home, "banner", None)

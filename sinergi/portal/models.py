@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from sinergi.core.pages import IntroMixin, SinergiPage, listable
+from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.regions.models import Village
 from sinergi.villages.models import AnnouncementPage, NewsPage
 
@@ -26,6 +26,7 @@ def _listable_villages():
     return Village.objects.filter(page__in=listable(Page.objects.all()).values("pk")).select_related("page")
 
 
+@site_root(PORTAL_DEPTH)
 class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["portal.DistrictPage", "villages.NewsIndexPage", "villages.AnnouncementIndexPage"]
@@ -36,6 +37,10 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
     class Meta:
         verbose_name = _("portal kabupaten")
         verbose_name_plural = _("portal kabupaten")
+
+    @classmethod
+    def home_at(cls, path):
+        return cls.objects.filter(path=path).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

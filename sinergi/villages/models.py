@@ -7,6 +7,7 @@ sections are its children, one of each, created by provisioning.
 import datetime as dt
 from collections import defaultdict
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -33,11 +34,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from sinergi.core.pages import STEPLEN, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable
+from sinergi.core.pages import STEPLEN, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.core.validators import validate_brand_colour
 from sinergi.regions.models import Village
 
 NEWS_PER_PAGE = 10
+# Service pages linked from the village home; their apps build on this one, so they are named, not imported.
+SERVICE_PAGES = ["finance.TransparencyPage", "ppid.PpidPage", "complaints.ComplaintsPage"]
 DEFAULT_BRAND_COLOUR = "#1B5E20"
 
 
@@ -111,6 +114,7 @@ def assign_villages(root: Page) -> None:
 # --------------------------------------------------------------------------- home
 
 
+@site_root(VILLAGE_DEPTH)
 class VillageHomePage(RoutablePageMixin, SinergiPage):
     banner = _image_fk(_("banner"))
     tagline = models.CharField(_("slogan"), max_length=160, blank=True)
@@ -170,9 +174,9 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         "villages.GalleryIndexPage",
         "villages.PotentialIndexPage",
         "villages.LegalIndexPage",
-        "villages.TransparencyPage",
-        "villages.PpidPage",
-        "villages.ComplaintsPage",
+        "finance.TransparencyPage",
+        "ppid.PpidPage",
+        "complaints.ComplaintsPage",
         "villages.ContactPage",
         "kim.KimPage",
         "villages.StandardPage",
@@ -226,6 +230,11 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         # A copy with the village, kecamatan and regency joined: the header needs all three.
         return VillageHomePage.objects.select_related("logo", "village__district__regency").get(pk=self.pk)
 
+    @classmethod
+    def home_at(cls, path):
+        # The header shows the logo, the village, its kecamatan and regency: one query for all.
+        return cls.objects.select_related("logo", "village__district__regency").filter(path=path).first()
+
     def get_social_image(self):
         return self.banner or self.logo
 
@@ -253,11 +262,11 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
             AgendaPage.objects.listable().filter(village=village, start__gte=now).order_by("start")[:3]
         )
         # Only titles and URLs are needed: base Page rows, keyed by their model's name, in one query.
+        service_pages = [apps.get_model(label) for label in SERVICE_PAGES]
         models_by_type = {
             ContentType.objects.get_for_model(model).pk: model.__name__
-            for model in (TransparencyPage, PpidPage, ComplaintsPage, ContactPage, NewsIndexPage,
-                          AnnouncementIndexPage, AgendaIndexPage)
-        }  # fmt: skip
+            for model in (*service_pages, ContactPage, NewsIndexPage, AnnouncementIndexPage, AgendaIndexPage)
+        }
         sections = {
             models_by_type[page.content_type_id]: page
             for page in listable(Page.objects.child_of(self)).filter(content_type_id__in=models_by_type)
@@ -875,39 +884,6 @@ class StandardPage(ContentPage):
     class Meta:
         verbose_name = _("halaman")
         verbose_name_plural = _("halaman")
-
-
-class TransparencyPage(ContentPage):
-    template = "villages/content_page.html"
-    parent_page_types = ["villages.VillageHomePage"]
-    subpage_types = ["villages.StandardPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("transparansi anggaran")
-        verbose_name_plural = _("transparansi anggaran")
-
-
-class PpidPage(ContentPage):
-    template = "villages/content_page.html"
-    parent_page_types = ["villages.VillageHomePage"]
-    subpage_types = ["villages.StandardPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("PPID desa")
-        verbose_name_plural = _("PPID desa")
-
-
-class ComplaintsPage(ContentPage):
-    template = "villages/content_page.html"
-    parent_page_types = ["villages.VillageHomePage"]
-    subpage_types = ["villages.StandardPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("pengaduan dan aspirasi")
-        verbose_name_plural = _("pengaduan dan aspirasi")
 
 
 class ContactPage(ContentPage):
