@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "sinergi.villages",
     "sinergi.portal",
     "sinergi.kim",
+    "sinergi.ppid",
+    "sinergi.complaints",
+    "sinergi.finance",
     # The demo loader publishes known passwords: production does not even have the command.
     *([] if SINERGI_PRODUCTION else ["sinergi.demo"]),
     "wagtail.contrib.forms",

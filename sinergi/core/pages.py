@@ -1,9 +1,13 @@
 """Base page class shared by the portal and the village websites."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 # Depth in Wagtail's tree: root 1, regency portal 2, kecamatan 3, village home 4.
 PORTAL_DEPTH = 2
@@ -12,8 +16,63 @@ VILLAGE_DEPTH = 4
 STEPLEN = Page.steplen
 
 
+def listable_q() -> Q:
+    """What the public may list: live, not expired, and neither the page nor an ancestor is
+    restricted (login, password, groups) or unpublished.
+
+    Ancestors are matched by path prefix in correlated subqueries, so listings keep one query
+    whatever the number of pages or restrictions (Wagtail's `.public()` reads every restriction).
+    """
+    ancestor_path = Substr(OuterRef("path"), 1, Length("path"))
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    unpublished = Page.objects.filter(live=False, depth__gte=PORTAL_DEPTH, path=ancestor_path)
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    return Q(live=True) & not_expired & ~Exists(restricted) & ~Exists(unpublished)
+
+
+def listable(queryset):
+    """Narrow any page queryset (Page.objects included) to what the public may list."""
+    return queryset.filter(listable_q())
+
+
+# The page type at the root of each kind of website (portal, village home), by tree depth. The apps
+# that define them register here, so this base layer never imports the page types built on it.
+_site_roots: dict[int, type] = {}
+
+
+def site_root(depth: int):
+    """Class decorator: the page type that roots a website at `depth`; it gives `home_at(path)`."""
+
+    def register(cls):
+        _site_roots[depth] = cls
+        return cls
+
+    return register
+
+
+def _site_root_of(page, depth: int):
+    model = _site_roots.get(depth)
+    if model is None or page.depth < depth:
+        return None
+    if isinstance(page, model):
+        return page
+    return model.home_at(page.path[: depth * STEPLEN])
+
+
+class SinergiPageQuerySet(PageQuerySet):
+    def listable(self):
+        return listable(self)
+
+
+SinergiPageManager = PageManager.from_queryset(SinergiPageQuerySet)
+
+
 class SinergiPage(Page):
     """Every public page: knows its village (if any), its social image and its summary."""
+
+    objects = SinergiPageManager()
 
     class Meta:
         abstract = True
@@ -23,26 +82,12 @@ class SinergiPage(Page):
 
     @cached_property
     def village_home(self):
-        """The VillageHomePage this page belongs to, or None on the portal and kecamatan pages."""
-        from sinergi.villages.models import VillageHomePage
-
-        if self.depth < VILLAGE_DEPTH:
-            return None
-        if isinstance(self, VillageHomePage):
-            return self
-        return (
-            VillageHomePage.objects.select_related("logo", "village__district__regency")
-            .filter(path=self.path[: VILLAGE_DEPTH * STEPLEN])
-            .first()
-        )
+        """The village home this page belongs to, or None on the portal and kecamatan pages."""
+        return _site_root_of(self, VILLAGE_DEPTH)
 
     @cached_property
     def portal_home(self):
-        from sinergi.portal.models import PortalPage
-
-        if isinstance(self, PortalPage):
-            return self
-        return PortalPage.objects.filter(path=self.path[: PORTAL_DEPTH * STEPLEN]).first()
+        return _site_root_of(self, PORTAL_DEPTH)
 
     def get_social_image(self):
         return getattr(self, "image", None) or getattr(self.village_home, "banner", None)

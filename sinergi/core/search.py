@@ -1,13 +1,18 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from wagtail.models import Page
+
+from sinergi.core.pages import listable
 
 RESULTS_PER_PAGE = 10
 
 
 def search_pages(request, queryset, query: str):
-    """Full-text search over live pages; an empty query gives no results rather than everything."""
+    """Full-text search over the pages the public may list; an empty query gives no results rather
+    than everything."""
     if not query:
         return None
-    results = queryset.search(query)
+    # The search backend filters on indexed fields only: the rule goes in as an id subquery.
+    results = queryset.filter(pk__in=listable(Page.objects.all()).values("pk")).search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         return paginator.page(request.GET.get("halaman", 1))

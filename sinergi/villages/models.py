@@ -5,7 +5,9 @@ sections are its children, one of each, created by provisioning.
 """
 
 import datetime as dt
+from collections import defaultdict
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -32,10 +34,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from sinergi.core.pages import VILLAGE_DEPTH, IntroMixin, SinergiPage
+from sinergi.core.pages import STEPLEN, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.core.validators import validate_brand_colour
+from sinergi.regions.models import Village
 
 NEWS_PER_PAGE = 10
+# Service pages linked from the village home; their apps build on this one, so they are named, not imported.
+SERVICE_PAGES = ["finance.TransparencyPage", "ppid.PpidPage", "complaints.ComplaintsPage"]
 DEFAULT_BRAND_COLOUR = "#1B5E20"
 
 
@@ -76,9 +81,40 @@ class VillagePage(SinergiPage):
         super().save(*args, **kwargs)
 
 
+def village_of_path(path: str):
+    """The village whose website holds the page at `path` (None above the village homes)."""
+    if len(path) < VILLAGE_DEPTH * STEPLEN:
+        return None
+    return Village.objects.filter(page__path=path[: VILLAGE_DEPTH * STEPLEN]).first()
+
+
+def assign_villages(root: Page) -> None:
+    """Store again the village of `root` and of all its descendants from where they stand now.
+
+    Wagtail's move and tree operations save the base Page only, so VillagePage.save does not run:
+    one query reads the subtree, one its village homes, then one update per page type and village.
+    """
+    home_length = VILLAGE_DEPTH * STEPLEN
+    pages = list(
+        Page.objects.descendant_of(root, inclusive=True).values_list("pk", "path", "content_type_id")
+    )
+    prefixes = {tree_path[:home_length] for _pk, tree_path, _type in pages if len(tree_path) >= home_length}
+    village_by_prefix = dict(Village.objects.filter(page__path__in=prefixes).values_list("page__path", "pk"))
+    groups = defaultdict(list)
+    for pk, tree_path, type_id in pages:
+        in_village = len(tree_path) >= home_length
+        village_id = village_by_prefix.get(tree_path[:home_length]) if in_village else None
+        groups[type_id, village_id].append(pk)
+    for (type_id, village_id), pks in groups.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is not None and issubclass(model, VillagePage):
+            model.objects.filter(pk__in=pks).update(village_id=village_id)
+
+
 # --------------------------------------------------------------------------- home
 
 
+@site_root(VILLAGE_DEPTH)
 class VillageHomePage(RoutablePageMixin, SinergiPage):
     banner = _image_fk(_("banner"))
     tagline = models.CharField(_("slogan"), max_length=160, blank=True)
@@ -138,9 +174,9 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         "villages.GalleryIndexPage",
         "villages.PotentialIndexPage",
         "villages.LegalIndexPage",
-        "villages.TransparencyPage",
-        "villages.PpidPage",
-        "villages.ComplaintsPage",
+        "finance.TransparencyPage",
+        "ppid.PpidPage",
+        "complaints.ComplaintsPage",
         "villages.ContactPage",
         "kim.KimPage",
         "villages.StandardPage",
@@ -194,6 +230,11 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         # A copy with the village, kecamatan and regency joined: the header needs all three.
         return VillageHomePage.objects.select_related("logo", "village__district__regency").get(pk=self.pk)
 
+    @classmethod
+    def home_at(cls, path):
+        # The header shows the logo, the village, its kecamatan and regency: one query for all.
+        return cls.objects.select_related("logo", "village__district__regency").filter(path=path).first()
+
     def get_social_image(self):
         return self.banner or self.logo
 
@@ -205,32 +246,33 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
 
     def section(self, model):
-        return model.objects.child_of(self).live().first()
+        return model.objects.child_of(self).listable().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         today = timezone.localdate()
         context["latest_news"] = (
-            NewsPage.objects.live().filter(village=self.village_home.village).select_related("image", "category")
+            NewsPage.objects.listable().filter(village=self.village_home.village).select_related("image", "category")
             .prefetch_related("image__renditions").order_by("-date", "-pk")[:4]
         )  # fmt: skip
         village = self.village_home.village
         context["announcements"] = AnnouncementPage.current(village, today)[:3]
         context["agenda"] = (
-            AgendaPage.objects.live().filter(village=village, start__gte=now).order_by("start")[:3]
+            AgendaPage.objects.listable().filter(village=village, start__gte=now).order_by("start")[:3]
         )
         # Only titles and URLs are needed: base Page rows, keyed by their model's name, in one query.
+        service_pages = [apps.get_model(label) for label in SERVICE_PAGES]
         models_by_type = {
             ContentType.objects.get_for_model(model).pk: model.__name__
-            for model in (TransparencyPage, PpidPage, ComplaintsPage, ContactPage, NewsIndexPage,
-                          AnnouncementIndexPage, AgendaIndexPage)
-        }  # fmt: skip
+            for model in (*service_pages, ContactPage, NewsIndexPage, AnnouncementIndexPage, AgendaIndexPage)
+        }
         sections = {
             models_by_type[page.content_type_id]: page
-            for page in Page.objects.child_of(self).live().filter(content_type_id__in=models_by_type)
+            for page in listable(Page.objects.child_of(self)).filter(content_type_id__in=models_by_type)
         }
         context["sections"] = sections
+        context["other_sections"] = listable(Page.objects.child_of(self)).not_in_menu()
         return context
 
     @path("cari/", name="search")
@@ -238,7 +280,7 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         from sinergi.core.search import search_pages
 
         query = request.GET.get("q", "").strip()[:200]
-        results = search_pages(request, Page.objects.live().descendant_of(self, inclusive=True), query)
+        results = search_pages(request, Page.objects.descendant_of(self, inclusive=True), query)
         return self.render(
             request,
             context_overrides={"query": query, "results": results, "search_scope": self.title},
@@ -395,7 +437,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
 
     def articles(self):
         return (
-            NewsPage.objects.live().child_of(self).select_related("image", "category")
+            NewsPage.objects.listable().child_of(self).select_related("image", "category")
             .prefetch_related("image__renditions").order_by("-date", "-pk")
         )  # fmt: skip
 
@@ -539,7 +581,7 @@ class AnnouncementIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        children = AnnouncementPage.objects.live().child_of(self)
+        children = AnnouncementPage.objects.listable().child_of(self)
         context["current"] = children.filter(valid_from__lte=today, valid_until__gte=today).order_by(
             "valid_until"
         )
@@ -582,7 +624,7 @@ class AnnouncementPage(VillagePage):
     @classmethod
     def current(cls, village, today):
         return (
-            cls.objects.live().filter(village=village, valid_from__lte=today, valid_until__gte=today)
+            cls.objects.listable().filter(village=village, valid_from__lte=today, valid_until__gte=today)
             .order_by("valid_until")
         )  # fmt: skip
 
@@ -605,7 +647,7 @@ class AgendaIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = AgendaPage.objects.live().child_of(self)
+        events = AgendaPage.objects.listable().child_of(self)
         context["upcoming"] = events.filter(start__gte=now).order_by("start")
         context["past"] = paginate(request, events.filter(start__lt=now).order_by("-start"))
         return context
@@ -657,7 +699,10 @@ class GalleryIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         albums = (
-            GalleryAlbumPage.objects.live().child_of(self).select_related("cover").order_by("-date", "-pk")
+            GalleryAlbumPage.objects.listable()
+            .child_of(self)
+            .select_related("cover")
+            .order_by("-date", "-pk")
         )
         context["albums"] = paginate(request, albums, per_page=12)
         return context
@@ -710,7 +755,9 @@ class PotentialIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = PotentialPage.objects.live().child_of(self).select_related("image").order_by("kind", "title")
+        items = (
+            PotentialPage.objects.listable().child_of(self).select_related("image").order_by("kind", "title")
+        )
         context["potentials"] = [i for i in items if i.kind == PotentialPage.Kind.POTENTIAL]
         context["products"] = [i for i in items if i.kind == PotentialPage.Kind.PRODUCT]
         return context
@@ -760,7 +807,7 @@ class LegalIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = LegalDocumentPage.objects.live().child_of(self).select_related("document")
+        documents = LegalDocumentPage.objects.listable().child_of(self).select_related("document")
         kind = request.GET.get("jenis", "")
         if kind in LegalDocumentPage.Kind.values:
             documents = documents.filter(kind=kind)
@@ -837,39 +884,6 @@ class StandardPage(ContentPage):
     class Meta:
         verbose_name = _("halaman")
         verbose_name_plural = _("halaman")
-
-
-class TransparencyPage(ContentPage):
-    template = "villages/content_page.html"
-    parent_page_types = ["villages.VillageHomePage"]
-    subpage_types = ["villages.StandardPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("transparansi anggaran")
-        verbose_name_plural = _("transparansi anggaran")
-
-
-class PpidPage(ContentPage):
-    template = "villages/content_page.html"
-    parent_page_types = ["villages.VillageHomePage"]
-    subpage_types = ["villages.StandardPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("PPID desa")
-        verbose_name_plural = _("PPID desa")
-
-
-class ComplaintsPage(ContentPage):
-    template = "villages/content_page.html"
-    parent_page_types = ["villages.VillageHomePage"]
-    subpage_types = ["villages.StandardPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("pengaduan dan aspirasi")
-        verbose_name_plural = _("pengaduan dan aspirasi")
 
 
 class ContactPage(ContentPage):

@@ -1,8 +1,10 @@
 from urllib.parse import quote
 
 from django import template
+from wagtail.models import Page
 
 from sinergi.core import formatting
+from sinergi.core.pages import listable
 
 register = template.Library()
 
@@ -56,12 +58,10 @@ def theme_style(context, village_home):
 @register.simple_tag(takes_context=True)
 def site_menu(context, page):
     """Menu of the village (or portal) that `page` belongs to: its sections marked 'show in menus'."""
-    from wagtail.models import Page
-
     root = getattr(page, "village_home", None) or getattr(page, "portal_home", None)
     if root is None:
         return []
-    return Page.objects.child_of(root).live().in_menu().only("id", "title", "url_path", "path", "depth")
+    return listable(Page.objects.child_of(root)).in_menu().only("id", "title", "url_path", "path", "depth")
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,94 @@
+"""Pages restricted with Wagtail's privacy settings are never listed by title to the public.
+
+One rule (sinergi.core.pages.listable) serves every listing, feed, sitemap and search; a public
+sibling is the positive control on every page.
+"""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from sinergi.core.tests.factories import make_news, section
+from sinergi.villages.models import NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = "Musyawarah Terbuka Pasar Desa"
+LOGIN_ONLY = "Musyawarah Tertutup Perangkat"
+PASSWORD_ONLY = "Musyawarah Bersandi Anggaran"
+PLACES = {
+    "news index": "/marang-kayu/sebuntal/berita/",
+    "village home": "/marang-kayu/sebuntal/",
+    "village search": "/marang-kayu/sebuntal/cari/?q=musyawarah",
+    "portal search": "/cari/?q=musyawarah",
+    "portal home": "/",
+    "rss feed": "/marang-kayu/sebuntal/berita/rss/",
+    "sitemap": "/sitemap.xml",
+}
+
+
+@pytest.fixture
+def news_with_private_siblings(sebuntal):
+    make_news(sebuntal, PUBLIC)
+    login_only = make_news(sebuntal, LOGIN_ONLY)
+    PageViewRestriction.objects.create(page=login_only, restriction_type=PageViewRestriction.LOGIN)
+    password_only = make_news(sebuntal, PASSWORD_ONLY)
+    PageViewRestriction.objects.create(
+        page=password_only, restriction_type=PageViewRestriction.PASSWORD, password="rahasia-desa"
+    )
+    return login_only, password_only
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_private_news_is_not_listed_where_its_public_sibling_is(client, news_with_private_siblings, place):
+    response = client.get(PLACES[place])
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert PUBLIC in text or "musyawarah-terbuka-pasar-desa" in text
+    for title in (LOGIN_ONLY, PASSWORD_ONLY):
+        assert title not in text
+        assert title.lower().replace(" ", "-") not in text
+
+
+def test_news_under_a_private_section_is_not_listed(client, sebuntal):
+    make_news(sebuntal, PUBLIC)
+    PageViewRestriction.objects.create(
+        page=section(sebuntal, NewsIndexPage), restriction_type=PageViewRestriction.LOGIN
+    )
+
+    for place in ("village home", "portal home", "portal search", "sitemap"):
+        assert PUBLIC not in client.get(PLACES[place]).content.decode(), place
+
+
+def test_expired_news_is_not_listed_before_the_scheduler_unpublishes_it(client, sebuntal):
+    make_news(sebuntal, PUBLIC)
+    expired = make_news(sebuntal, LOGIN_ONLY)
+    expired.expire_at = timezone.now() - dt.timedelta(hours=1)
+    expired.save(update_fields=["expire_at"])
+
+    html = client.get(PLACES["news index"]).content.decode()
+
+    assert PUBLIC in html
+    assert LOGIN_ONLY not in html
+
+
+def test_a_signed_in_visitor_still_reads_the_private_page_itself(
+    client, news_with_private_siblings, operator
+):
+    login_only, _password_only = news_with_private_siblings
+    client.force_login(operator)
+
+    assert LOGIN_ONLY in client.get(login_only.url).content.decode()
+
+
+def test_a_page_made_private_leaves_the_cached_listing_at_once(client, sebuntal, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    article = make_news(sebuntal, LOGIN_ONLY)
+    assert LOGIN_ONLY in client.get(PLACES["news index"]).content.decode()
+
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+
+    assert LOGIN_ONLY not in client.get(PLACES["news index"]).content.decode()
