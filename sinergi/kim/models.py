@@ -1,6 +1,6 @@
 """KIM (Komunitas Informasi Masyarakat): registry, members, reports and dissemination activities.
 
-Every model here belongs to one village and is read through django-scopes' ScopedManager: a query
+Every model here that belongs to one village inherits `sinergi.regions.tenancy.VillageOwned`: a query
 made outside `scope(village=...)` (or `scopes_disabled()` for the regency) raises ScopeError instead
 of returning another village's rows. Reports change state only through `sinergi.kim.workflow`.
 """
@@ -12,11 +12,12 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager, scope
+from django_scopes import scope
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from sinergi.core.pages import IntroMixin
+from sinergi.regions.tenancy import VillageOwned
 from sinergi.villages.models import VillagePage
 
 
@@ -68,8 +69,7 @@ class KimClassification(models.Model):
         return self.name
 
 
-class Kim(models.Model):
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="kims")
+class Kim(VillageOwned):
     name = models.CharField(_("nama KIM"), max_length=160)
     decree_number = models.CharField(_("nomor SK"), max_length=100, blank=True)
     decree_date = models.DateField(_("tanggal SK"), null=True, blank=True)
@@ -94,8 +94,6 @@ class Kim(models.Model):
     description = models.TextField(_("profil singkat"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedManager(village="village")
-
     class Meta:
         verbose_name = _("KIM")
         verbose_name_plural = _("KIM")
@@ -105,7 +103,7 @@ class Kim(models.Model):
         return self.name
 
 
-class KimMember(models.Model):
+class KimMember(VillageOwned):
     class Position(models.TextChoices):
         CHAIR = "ketua", _("Ketua")
         SECRETARY = "sekretaris", _("Sekretaris")
@@ -113,7 +111,6 @@ class KimMember(models.Model):
         MEMBER = "anggota", _("Anggota")
 
     kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="members")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     name = models.CharField(_("nama"), max_length=120)
     position = models.CharField(
         _("jabatan"), max_length=12, choices=Position.choices, default=Position.MEMBER
@@ -126,8 +123,6 @@ class KimMember(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="kim_member"
     )
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("anggota KIM")
@@ -151,11 +146,10 @@ class KimMember(models.Model):
         return self.is_active and self.kim.is_active
 
 
-class Invitation(models.Model):
+class Invitation(VillageOwned):
     """A one-time way for a member to set a password: a link token or a short code."""
 
     member = models.ForeignKey(KimMember, on_delete=models.CASCADE, related_name="invitations")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     token_hash = models.CharField(max_length=64, unique=True)
     code_hash = models.CharField(max_length=64)
     created_by = models.ForeignKey(
@@ -164,8 +158,6 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("undangan anggota")
@@ -183,7 +175,7 @@ class Invitation(models.Model):
         return self.used_at is None and self.expires_at > timezone.now()
 
 
-class Report(models.Model):
+class Report(VillageOwned):
     """A KIM member's report; a news page only once the village approves it."""
 
     class State(models.TextChoices):
@@ -194,7 +186,6 @@ class Report(models.Model):
         APPROVED_DRAFT = "approved_draft", _("Disetujui (draf berita)")
         REJECTED = "rejected", _("Ditolak")
 
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="kim_reports")
     kim = models.ForeignKey(Kim, verbose_name=_("KIM"), on_delete=models.PROTECT, related_name="reports")
     author = models.ForeignKey(
         KimMember, verbose_name=_("penulis"), on_delete=models.PROTECT, related_name="reports"
@@ -220,8 +211,6 @@ class Report(models.Model):
     news_page = models.ForeignKey(
         "villages.NewsPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="kim_reports"
     )
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("laporan KIM")
@@ -249,9 +238,8 @@ def report_photo_upload_to(instance, filename):
     return random_name("kim/laporan", "jpg" if instance.format == "JPEG" else instance.format.lower())
 
 
-class ReportPhoto(models.Model):
+class ReportPhoto(VillageOwned):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     # Re-encoded on upload without any metadata (location, camera, owner): see sinergi.kim.photos.
     file = models.FileField(upload_to=report_photo_upload_to)
     format = models.CharField(max_length=8, default="JPEG")
@@ -260,8 +248,6 @@ class ReportPhoto(models.Model):
     caption = models.CharField(_("keterangan"), max_length=250, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         ordering = ["order", "pk"]
@@ -274,11 +260,10 @@ class ReportPhoto(models.Model):
         super().save(*args, **kwargs)
 
 
-class ReportEvent(models.Model):
+class ReportEvent(VillageOwned):
     """One line of a report's timeline: who did what, when, and why."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     action = models.CharField(max_length=32)
     from_state = models.CharField(max_length=16, blank=True)
     to_state = models.CharField(max_length=16)
@@ -287,8 +272,6 @@ class ReportEvent(models.Model):
     )
     comment = models.TextField(blank=True, max_length=4000)
     created_at = models.DateTimeField(default=timezone.now)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -301,20 +284,17 @@ class ReportEvent(models.Model):
         super().save(*args, **kwargs)
 
 
-class Notification(models.Model):
+class Notification(VillageOwned):
     """In-app notification; the same event is also sent by e-mail."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kim_notifications"
     )
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+")
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         ordering = ["-created_at"]
@@ -323,7 +303,7 @@ class Notification(models.Model):
         return self.message
 
 
-class Activity(models.Model):
+class Activity(VillageOwned):
     """A dissemination activity of the KIM, classified by ADINDA."""
 
     class Kind(models.TextChoices):
@@ -335,7 +315,6 @@ class Activity(models.Model):
         ASPIRATION = "aspirasi", _("Aspirasi")
 
     kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="activities")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     kind = models.CharField(_("jenis kegiatan (ADINDA)"), max_length=16, choices=Kind.choices)
     date = models.DateField(_("tanggal"), default=timezone.localdate)
     place = models.CharField(_("tempat"), max_length=200)
@@ -345,8 +324,6 @@ class Activity(models.Model):
         KimMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("kegiatan diseminasi")
@@ -361,15 +338,12 @@ class Activity(models.Model):
         super().save(*args, **kwargs)
 
 
-class ActivityPhoto(models.Model):
+class ActivityPhoto(VillageOwned):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     file = models.FileField(upload_to=report_photo_upload_to)
     format = models.CharField(max_length=8, default="JPEG")
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
-
-    objects = ScopedManager(village="village")
 
     def __str__(self):
         return f"{self.activity} #{self.pk}"
