@@ -5,56 +5,109 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kim', '0002_kimpage'),
-        ('regions', '0002_initial'),
+        ("kim", "0002_kimpage"),
+        ("regions", "0002_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='activity',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="activity",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='activityphoto',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="activityphoto",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='invitation',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="invitation",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='kim',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="kim",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='kimmember',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="kimmember",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="notification",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='report',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="report",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='reportevent',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="reportevent",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
         migrations.AlterField(
-            model_name='reportphoto',
-            name='village',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_set', related_query_name='%(app_label)s_%(class)s', to='regions.village'),
+            model_name="reportphoto",
+            name="village",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_set",
+                related_query_name="%(app_label)s_%(class)s",
+                to="regions.village",
+            ),
         ),
     ]
