@@ -5,14 +5,27 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: demo test lint format bench clean
+# Test processes: pytest-xdist workers (one per core); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 
-$(STAMP): pyproject.toml
+.PHONY: demo test lint format bench clean lock
+
+# Exactly the versions in requirements.lock (written by `make lock` from pyproject.toml), then the
+# project itself without resolving anything again: every install is the same.
+$(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 tidak ditemukan ($(PYTHON))."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --upgrade 'pip<27'
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Re-pin every dependency (with the dev tools) after changing pyproject.toml.
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet 'pip-tools>=7.4,<8'
+	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links --allow-unsafe \
+		--output-file requirements.lock pyproject.toml
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --no-input -v 0
@@ -24,11 +37,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) manage.py collectstatic --no-input -v 0
 	@test -x /usr/bin/chromium || command -v chromium >/dev/null 2>&1 || echo "Chromium tidak ditemukan: jalankan apt-get install chromium; tes peramban dilewati"
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

@@ -80,6 +80,16 @@ def chromium_executable() -> str:
     return path
 
 
+def pytest_collection_modifyitems(items):
+    """Every test here drives the browser against one demo server: mark it `browser`, and keep all of
+    them on one pytest-xdist worker (`--dist loadgroup`) so the demo is built once per run."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if Path(str(item.fspath)).resolve().parent == here:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 # --------------------------------------------------------------------------- the demo server
 
 
@@ -282,6 +292,23 @@ def shoot(request, viewport_name):
 def axe_scans() -> list[dict]:
     """Where the accessibility tests record each axe-core run: kind, viewport, url, violations."""
     return _axe_scans
+
+
+def pytest_sessionfinish(session):
+    # Under pytest-xdist the browser tests run in a worker: hand what it recorded to the controller,
+    # which prints the summary (pytest_testnodedown below).
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["e2e"] = {"skipped": _browser_skipped, "setup": _setup_times, "axe": _axe_scans}
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook
+def pytest_testnodedown(node, error):
+    recorded = getattr(node, "workeroutput", {}).get("e2e")
+    if recorded:
+        _browser_skipped.extend(r for r in recorded["skipped"] if r not in _browser_skipped)
+        _setup_times.extend(recorded["setup"])
+        _axe_scans.extend(recorded["axe"])
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -10,16 +10,18 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from sinergi.env import envbool, envint, envlist, envstr
+from sinergi.core.production import DEVELOPMENT_SECRET_KEY, refuse_unsafe_settings
+from sinergi.env import EnvError, envbool, envint, envlist, envstr, envurl
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("SINERGI_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = envbool("DEBUG", False)
-_DEV_SECRET = "sinergi-development-key-not-for-production"
-SECRET_KEY = envstr("SECRET_KEY", _DEV_SECRET)
-if not DEBUG and SECRET_KEY == _DEV_SECRET and envbool("SINERGI_PRODUCTION", False):
-    raise RuntimeError("SECRET_KEY must be set in production")
+# Production mode refuses unsafe settings at the end of this module (sinergi/core/production.py).
+SINERGI_PRODUCTION = envbool("SINERGI_PRODUCTION", False)
+# Declares that only one process serves the site, so a per-process cache is acceptable without Redis.
+SINGLE_PROCESS = envbool("SINGLE_PROCESS", False)
+SECRET_KEY = envstr("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
@@ -32,7 +34,8 @@ INSTALLED_APPS = [
     "sinergi.villages",
     "sinergi.portal",
     "sinergi.kim",
-    "sinergi.demo",
+    # The demo loader publishes known passwords: production does not even have the command.
+    *([] if SINERGI_PRODUCTION else ["sinergi.demo"]),
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -122,16 +125,46 @@ DB_VENDOR_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith(("postgresql", "
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url: str, throttle_url: str, prefix: str, timeout: float) -> dict:
+    """CACHES on Redis: the page cache, and apart from it the throttle counters (sinergi/kim/limits.py).
+
+    With Redis down, pages are served uncached (the page cache logs errors instead of raising, see
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS); the throttle's errors reach limits.py, which allows for a
+    short grace and then refuses sign-ins. `timeout`: seconds to wait for Redis (connect, each command).
+    """
+    options = {"SOCKET_CONNECT_TIMEOUT": timeout, "SOCKET_TIMEOUT": timeout}
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "sinergi"),
-        }
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {**options, "IGNORE_EXCEPTIONS": True},
+        },
+        "throttle": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": throttle_url,
+            "KEY_PREFIX": f"{prefix}-throttle",
+            "OPTIONS": options,
+        },
     }
+
+
+if REDIS_URL:
+    # THROTTLE_REDIS_URL may point at a Redis that never evicts (docs/deployment.md).
+    CACHES = redis_caches(
+        REDIS_URL,
+        envstr("THROTTLE_REDIS_URL", REDIS_URL),
+        envstr("CACHE_KEY_PREFIX", "sinergi"),
+        envint("REDIS_TIMEOUT_SECONDS", 1),
+    )
 else:
+    # Without Redis the throttle counters are rows in the database (kim.RateCounter), not cache entries.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sinergi"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Seconds the throttles keep allowing while their Redis is unreachable; then sign-ins are refused.
+THROTTLE_OUTAGE_GRACE_SECONDS = envint("THROTTLE_OUTAGE_GRACE_SECONDS", 60)
 # Seconds an anonymous public page is kept in the cache; publishing anything clears it.
 PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 300)
 
@@ -169,6 +202,10 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = envstr("S3_ENDPOINT_URL", "") or None
     AWS_S3_REGION_NAME = envstr("S3_REGION", "") or None
     AWS_S3_CUSTOM_DOMAIN = envstr("S3_CUSTOM_DOMAIN", "") or None
+    # "path" (endpoint/bucket/key) or "virtual" (bucket.endpoint/key); unset lets boto choose.
+    AWS_S3_ADDRESSING_STYLE = envstr("S3_ADDRESSING_STYLE", "") or None
+    if AWS_S3_ADDRESSING_STYLE not in (None, "auto", "path", "virtual"):
+        raise EnvError(f"S3_ADDRESSING_STYLE must be path, virtual or auto, got {AWS_S3_ADDRESSING_STYLE!r}")
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
@@ -185,7 +222,9 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Wagtail
 WAGTAIL_SITE_NAME = envstr("SITE_NAME", "Sinergi")
-WAGTAILADMIN_BASE_URL = envstr("BASE_URL", "http://127.0.0.1:8000")
+# The public address: links in e-mails (notifications, password reset) are built from it.
+BASE_URL = envurl("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -247,14 +286,36 @@ SECURE_HSTS_PRELOAD = False
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)  # nginx in front: its X-Forwarded-* headers are trusted
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# Proxies in front of Django that each append to X-Forwarded-For (load balancer + nginx = 2): the
+# client address for sign-in throttling is the entry that many places from the right.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1)  # used only with BEHIND_PROXY
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail goes out over SMTP once EMAIL_HOST is set; without it (demo, tests) it is printed to the console.
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_BACKEND = envstr(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+if EMAIL_USE_SSL and EMAIL_USE_TLS:
+    # Django would only fail at the first message sent; say so at start-up instead.
+    raise EnvError("EMAIL_USE_TLS and EMAIL_USE_SSL exclude each other: set only one of them to 1")
+EMAIL_PORT = envint("EMAIL_PORT", 465 if EMAIL_USE_SSL else 587)
+# Seconds before an unreachable SMTP server gives up, instead of blocking a worker forever.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "sinergi@localhost")
+# Error reports to ADMINS come from this address.
+SERVER_EMAIL = envstr("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 LOGGING = {
     "version": 1,
@@ -271,3 +332,6 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.SinergiImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "sinergi.core.forms.SinergiImageForm"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.SinergiDocument"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
+
+if SINERGI_PRODUCTION:
+    refuse_unsafe_settings(globals())

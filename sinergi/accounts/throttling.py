@@ -9,8 +9,9 @@ the next one once a limit is reached; this module adapts it to Sinergi:
   An office or a mobile carrier puts many honest people behind one address, hence the higher limit.
 - a successful sign-in clears only that account's failures from that address, not every failure
   of the address: otherwise anyone with one account could clear the address count between guesses.
-- the client address is REMOTE_ADDR, or behind our nginx (BEHIND_PROXY=1) the address nginx
-  appended last to X-Forwarded-For; what a client writes into that header itself is ignored.
+- the client address is REMOTE_ADDR, or behind our proxies (BEHIND_PROXY=1) the X-Forwarded-For
+  entry written by the outermost of the TRUSTED_PROXY_COUNT proxies; what a client writes into that
+  header itself is ignored.
 - the locked-out response is the login page itself, with the Indonesian message, status 429.
 
 The Wagtail admin login uses it now; a KIM member login built on Django's LoginView gets the same
@@ -52,15 +53,18 @@ def _valid_ip(value: str) -> str | None:
 
 
 def client_ip_address(request) -> str | None:
-    """AXES_CLIENT_IP_CALLABLE: the address that counts for throttling.
+    """AXES_CLIENT_IP_CALLABLE (and the KIM throttles): the address that counts for throttling.
 
-    Behind nginx, `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for` (or `$remote_addr`)
-    puts the address nginx saw last in the header; everything left of it came from the client and
-    can be forged, so only the right-most entry is trusted.
+    Each of the TRUSTED_PROXY_COUNT proxies in front of us (a load balancer, then nginx) appends the
+    address it saw to X-Forwarded-For (nginx: `$proxy_add_x_forwarded_for`), so the entry that many
+    places from the right is the visitor as seen by the outermost proxy. Everything left of it came
+    from the client and can be forged, so it is never used. Without BEHIND_PROXY: REMOTE_ADDR.
     """
-    if settings.BEHIND_PROXY:
+    trusted = settings.TRUSTED_PROXY_COUNT if settings.BEHIND_PROXY else 0
+    if trusted > 0:
         hops = [hop for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-        if hops and (address := _valid_ip(hops[-1])):
+        # Fewer entries than proxies: the left-most one was still written by one of our proxies.
+        if hops and (address := _valid_ip(hops[-min(trusted, len(hops))])):
             return address
     return _valid_ip(request.META.get("REMOTE_ADDR", "") or "")
 

@@ -5,13 +5,20 @@ pages, never the admin or anything with a session) and make invalidation cheap: 
 carries a generation number that `invalidate_public_pages` increments whenever content is published,
 so stale pages simply stop being found. With several server processes the cache must be shared
 (REDIS_URL) for invalidation to reach all of them.
+
+The generation moves on only once the change is committed: bumped inside the transaction, a visitor
+reading the old data meanwhile would cache the old page under the new generation for its whole life.
+Browsers are told to revalidate every time (`max-age=0, must-revalidate` with an ETag), answered
+with 304 when nothing changed, so a correction is seen at once while the server keeps its copy.
 """
 
 import threading
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import get_conditional_response, set_response_etag
 
 GENERATION_KEY = "sinergi:public-page-generation"
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/", "/kim/")
@@ -26,6 +33,11 @@ def _generation() -> int:
 
 
 def invalidate_public_pages() -> None:
+    """Stop serving cached public pages once the current transaction commits (at once outside one)."""
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -67,7 +79,8 @@ class PublicPageCacheFetchMiddleware(_PerRequestPrefix, FetchFromCacheMiddleware
             return None
         # The generation seen before rendering: content published meanwhile lands in a newer one.
         request.page_cache_prefix = self.key_prefix = f"page{_generation()}"
-        return super().process_request(request)
+        cached = super().process_request(request)
+        return _revalidated(request, cached) if cached is not None else None
 
 
 class PublicPageCacheUpdateMiddleware(_PerRequestPrefix, UpdateCacheMiddleware):
@@ -81,4 +94,18 @@ class PublicPageCacheUpdateMiddleware(_PerRequestPrefix, UpdateCacheMiddleware):
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             return response
         self.key_prefix = request.page_cache_prefix
-        return super().process_response(request, response)
+        if response.has_header("Cache-Control"):
+            return super().process_response(request, response)  # the view chose its own caching
+        if not response.streaming and response.status_code == 200:
+            set_response_etag(response)  # stored with the page, so cached copies answer 304 too
+        response = super().process_response(request, response)
+        return _revalidated(request, response)
+
+
+def _revalidated(request, response):
+    """The browser's copy must be checked every time; 304 when it is still the current page."""
+    if response.status_code != 200 or response.streaming:
+        return response
+    response["Cache-Control"] = "max-age=0, must-revalidate"
+    del response["Expires"]
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)

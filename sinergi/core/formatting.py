@@ -1,4 +1,4 @@
-"""Indonesian formats for dates, times and money (DOMAIN.md, "Formats")."""
+"""Indonesian formats for dates, times and money (docs/domain.md, "Formats")."""
 
 import datetime as dt
 from decimal import Decimal

@@ -8,8 +8,11 @@ gets 'unsafe-inline' for those and nothing else (docs/security.md).
 
 import base64
 import hashlib
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.files.storage import storages
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -29,9 +32,27 @@ def register_inline_style(request, css: str) -> None:
     hashes.append(f"'sha256-{digest}'")
 
 
+@lru_cache(maxsize=16)
+def storage_origin(storage) -> str | None:
+    """The origin `storage` serves its files from, or None for our own origin.
+
+    Taken from the storage's own url() (custom domain, endpoint with path-style or virtual-hosted bucket,
+    AWS's default host, a signed URL, an absolute MEDIA_URL), so the policy cannot disagree with the links.
+    Cached per storage instance: its address does not change while it lives.
+    """
+    parts = urlsplit(storage.url("x.jpg"))
+    if not parts.hostname:
+        return None
+    host = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
+    # A protocol-relative URL: a host-source without a scheme matches the page's own scheme.
+    return f"{parts.scheme}://{host}" if parts.scheme else host
+
+
 def _media_origin() -> str:
-    domain = getattr(settings, "AWS_S3_CUSTOM_DOMAIN", None)
-    return f" https://{domain}" if domain else ""
+    # Every configured storage whose files pages may show (a private one included); static files are
+    # WhiteNoise's, always on our own origin, and their manifest storage refuses unknown names.
+    origins = {storage_origin(storages[alias]) for alias in settings.STORAGES if alias != "staticfiles"}
+    return "".join(f" {origin}" for origin in sorted(origins - {None}))
 
 
 def public_policy(style_hashes: list[str]) -> str:

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -68,6 +69,18 @@ DEMO_NOTE = (
 
 class DemoError(Exception):
     """The demo cannot be loaded; the message tells the person what to run first."""
+
+
+def refuse_in_production() -> None:
+    """The demo creates accounts with the published demo password and points the default Site at
+    127.0.0.1: never on a production instance, even if the demo app were installed there."""
+    if settings.SINERGI_PRODUCTION:
+        raise DemoError(
+            _(
+                "Konten demo tidak boleh dimuat dalam mode produksi (SINERGI_PRODUCTION=1): akun demo "
+                "memakai kata sandi yang diumumkan. Tidak ada yang diubah."
+            )
+        )
 
 
 @dataclass
@@ -780,6 +793,7 @@ def ensure_accounts(regency: Regency, report: DemoReport, reset_passwords: bool 
 
 
 def load_demo(*, today: dt.date | None = None, reset_passwords: bool = False) -> DemoReport:
+    refuse_in_production()
     today = today or timezone.localdate()
     regency = Regency.objects.select_related("page", "collection").filter(code=data.REGENCY_CODE).first()
     if regency is None or regency.page is None:

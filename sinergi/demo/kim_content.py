@@ -28,6 +28,7 @@ from wagtail.models import Page, Revision
 
 from sinergi.accounts.services import make_regency_admin
 from sinergi.demo import data, images
+from sinergi.demo.content import refuse_in_production
 from sinergi.kim.models import Activity, Kim, KimClassification, KimMember, KimSettings, Report, ReportEvent
 from sinergi.kim.notifications import village_operators
 from sinergi.kim.services import save_report
@@ -35,7 +36,7 @@ from sinergi.kim.workflow import do_transition
 from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import NewsCategory, NewsIndexPage
 
-# Regency-configured classes (DOMAIN.md: any KIM level is the regency's own choice, never a constant).
+# Regency-configured classes: any KIM level is the regency's own choice (docs/domain.md, "KIM").
 CLASSIFICATIONS = [("Pemula", 1), ("Madya", 2), ("Utama", 3)]
 CLASS_OF_VILLAGE = ["Madya", "Pemula", "Madya", "Pemula", "Utama", "Pemula", "Madya", "Pemula", "Pemula", "Madya",
                     "Pemula"]  # fmt: skip
@@ -259,6 +260,7 @@ class KimDemoResult:
 
 def load_kim_demo(stdout, *, now: dt.datetime | None = None) -> KimDemoResult:
     """Create the KIM demo content of Marang Kayu (idempotent) and write a summary to `stdout`."""
+    refuse_in_production()
     now = now or timezone.now()
     regency = Regency.objects.get(code=data.REGENCY_CODE)
     villages = {

@@ -22,7 +22,7 @@ from sinergi.villages.models import VillagePage
 
 
 class KimSettings(models.Model):
-    """Per-regency KIM rules (DOMAIN.md: Kutai Kartanegara forbids civil servants as members)."""
+    """Per-regency KIM rules, e.g. Kutai Kartanegara forbids civil servants (docs/domain.md, "KIM")."""
 
     regency = models.OneToOneField("regions.Regency", on_delete=models.CASCADE, related_name="kim_settings")
     forbid_civil_servants = models.BooleanField(
@@ -405,3 +405,53 @@ class KimPage(IntroMixin, VillagePage):
             )
         context.update(kims=kims, published=published, activities=activities)
         return context
+
+
+class ReportSend(models.Model):
+    """One send of the report form (its `send_key`, made on the phone) that changed a report.
+
+    Written in the same transaction as the change it made, and unique per member and key, so a send
+    that arrives again (a retry after a lost answer, a double tap, two copies racing) changes nothing
+    and is answered as the first one was. Old rows are pruned by `manage.py kim_prune`.
+    """
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("laporan baru")
+        EDIT = "edit", _("perubahan")
+
+    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(KimMember, on_delete=models.CASCADE, related_name="report_sends")
+    key = models.UUIDField()
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sends")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = ScopedManager(village="village")
+
+    class Meta:
+        verbose_name = _("pengiriman laporan")
+        verbose_name_plural = _("pengiriman laporan")
+        constraints = [models.UniqueConstraint(fields=["member", "key"], name="unique_report_send_key")]
+
+    def __str__(self):
+        return str(self.key)
+
+
+class RateCounter(models.Model):
+    """A throttle counter in the database, used when there is no Redis (sinergi/kim/limits.py).
+
+    Not a cache entry: page traffic cannot evict it, every worker process counts in the same row, and
+    an UPDATE ... SET count = count + 1 counts concurrent hits exactly (Django's DatabaseCache would
+    read and write the value back, losing hits that race). Expired rows are pruned by `kim_prune`.
+    """
+
+    name = models.CharField(max_length=255)
+    window = models.BigIntegerField()  # the window's number since the epoch (time // window length)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "window"], name="unique_rate_counter_window")]
+
+    def __str__(self):
+        return f"{self.name}@{self.window}: {self.count}"

@@ -3,12 +3,14 @@
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
-from sinergi.kim.models import Report, ReportEvent, ReportPhoto
+from sinergi.kim.models import Report, ReportEvent, ReportPhoto, ReportSend
 from sinergi.kim.photos import ensure_clean
 from sinergi.kim.workflow import EDIT, EDITABLE_BY_AUTHOR, TransitionError
 
@@ -60,13 +62,23 @@ def writing_hints(title: str, body: str, photo_count: int, event_date=None, plac
     ]  # fmt: skip
 
 
+class AlreadySent(Exception):
+    """This send (its send_key) was already saved: nothing of this copy is kept."""
+
+    def __init__(self, send: ReportSend):
+        super().__init__(str(send.key))
+        self.send = send
+
+
 @dataclass
 class SaveResult:
     report: Report
     created: bool
 
 
-def save_report(member, *, client_key, fields: dict, photos=(), remove_photo_ids=()) -> SaveResult:
+def save_report(
+    member, *, client_key, fields: dict, photos=(), remove_photo_ids=(), send_key=None
+) -> SaveResult:
     """Create or update the member's report identified by the key made on the phone.
 
     Sending the same key again (a retry after a dropped connection, a double tap) updates the same
@@ -75,11 +87,20 @@ def save_report(member, *, client_key, fields: dict, photos=(), remove_photo_ids
     are, or raw uploads, which are validated and cleaned here one by one: a refused photo raises
     ValidationError naming it, and nothing of that save is kept (the previous state of the report
     stays as it was).
+
+    `send_key` names this one send (a new one per press of the button, made on the phone): it is
+    recorded as a ReportSend in the same transaction, so the same send arriving again, even while
+    the first is still being saved, raises AlreadySent and changes nothing (the unique constraint
+    decides a race). The caller's own transaction, if any, must then be rolled back too.
     """
     key = uuid.UUID(str(client_key))
     village = member.village
     cleaned = [ensure_clean(photo) for photo in photos]  # refuse bad photos before touching the database
     with scope(village=village), transaction.atomic():
+        if send_key is not None and (
+            earlier := ReportSend.objects.filter(member=member, key=send_key).first()
+        ):
+            raise AlreadySent(earlier)
         report = Report.objects.select_for_update().filter(author=member, client_key=key).first()
         created = report is None
         if created:
@@ -98,6 +119,8 @@ def save_report(member, *, client_key, fields: dict, photos=(), remove_photo_ids
             for name, value in fields.items():
                 setattr(report, name, value)
             report.save()
+        if send_key is not None:
+            _record_send(member, send_key, report, ReportSend.Kind.NEW if created else ReportSend.Kind.EDIT)
         if remove_photo_ids:
             report.photos.filter(pk__in=list(remove_photo_ids)).delete()
         existing = report.photos.count()
@@ -117,3 +140,29 @@ def save_report(member, *, client_key, fields: dict, photos=(), remove_photo_ids
                 actor=member.user, created_at=report.updated_at,
             )  # fmt: skip
     return SaveResult(report, created)
+
+
+def _record_send(member, send_key, report, kind) -> None:
+    try:
+        with transaction.atomic():
+            ReportSend.objects.create(
+                village=member.village, member=member, key=send_key, report=report, kind=kind
+            )
+    except IntegrityError:
+        # A copy of this send committed first (its row is visible now that ours was refused).
+        raise AlreadySent(ReportSend.objects.get(member=member, key=send_key)) from None
+
+
+def find_send(member, send_key) -> ReportSend | None:
+    """The earlier saved send with this key, if any."""
+    if send_key is None:
+        return None
+    with scope(village=member.village):
+        return ReportSend.objects.select_related("report").filter(member=member, key=send_key).first()
+
+
+def prune_sends(older_than_days: int) -> int:
+    """Forget sends older than `older_than_days`: a copy arriving later than that would be saved again."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    with scopes_disabled():
+        return ReportSend.objects.filter(created_at__lt=cutoff).delete()[0]

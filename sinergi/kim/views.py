@@ -19,7 +19,6 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -69,7 +68,7 @@ from sinergi.kim.models import (
     ReportPhoto,
 )
 from sinergi.kim.photos import clean_photo, max_upload_bytes
-from sinergi.kim.services import MAX_PHOTOS, save_report, writing_hints
+from sinergi.kim.services import MAX_PHOTOS, AlreadySent, find_send, save_report, writing_hints
 from sinergi.kim.workflow import EDITABLE_BY_AUTHOR, TransitionError, do_transition, event_label
 from sinergi.villages.models import NewsCategory, NewsIndexPage
 
@@ -85,8 +84,6 @@ HOME_GROUPS = [
 ]
 SUBMITTABLE = frozenset({State.DRAFT, State.REVISION})
 MAX_ACTIVITY_PHOTOS = 5
-# How long a send is remembered, so that the same send arriving again changes nothing.
-SEND_MEMORY_SECONDS = 14 * 24 * 3600
 SERVICE_WORKER = Path(__file__).resolve().parent / "static" / "kim" / "sw.js"
 AUTH_BACKEND = "sinergi.kim.auth.KimMemberBackend"
 
@@ -343,12 +340,20 @@ def invitation_code(request):
         address = client_ip_address(request) or "-"
         per_identifier, per_address = f"invite-code:{identifier}", f"invite-code-ip:{address}"
         allowed = limits.invitation_code_tries_per_hour()
-        if limits.count(per_identifier) >= allowed or limits.count(per_address) >= 4 * allowed:
+        try:
+            locked = (
+                limits.count(per_identifier, fail_closed=True) >= allowed
+                or limits.count(per_address, fail_closed=True) >= 4 * allowed
+            )
+        except limits.ThrottleUnavailable as error:
+            form.add_error(None, str(error))
+            locked, status = None, 503
+        if locked:
             form.add_error(
                 None, _("Terlalu banyak kode yang salah. Coba lagi dalam satu jam, atau minta undangan baru.")
             )
             status = 429
-        else:
+        elif locked is not None:
             invitation = find_by_code(identifier, form.cleaned_data["code"])
             if invitation is None:
                 limits.hit(per_identifier, allowed)
@@ -503,24 +508,25 @@ def _report_form(request, member, report):
 
     action = "submit" if request.POST.get("action") == "submit" else "draft"
     send_key = _uuid_or_none(request.POST.get("send_key"))
-    remembered = cache.get(_send_memory_key(member, send_key)) if send_key else None
-    earlier = Report.objects.filter(pk=remembered, author=member).first() if remembered else None
+    earlier = find_send(member, send_key)
     if earlier is not None:
         # The same send again (a retry after a lost answer, a double tap, a re-posted page).
-        return _answer(request, member, SendOutcome(report=earlier, action=action, saved=True, replay=True))
+        return _answer(request, member, _replay(earlier, action))
     if report is not None and report.state not in EDITABLE_BY_AUTHOR:
         return _not_editable(request, member, report)
-    outcome = _send_report(request, member, report, action, categories)
-    if outcome.saved and send_key:
-        cache.set(_send_memory_key(member, send_key), outcome.report.pk, SEND_MEMORY_SECONDS)
+    try:
+        outcome = _send_report(request, member, report, action, categories, send_key)
+    except AlreadySent as already:
+        # A copy of this send was saved while this one was being saved: this one's changes are undone.
+        outcome = _replay(already.send, action)
     return _answer(request, member, outcome)
 
 
-def _send_memory_key(member, send_key) -> str:
-    return f"sinergi:kim:send:{member.pk}:{send_key}"
+def _replay(send, action) -> SendOutcome:
+    return SendOutcome(report=send.report, action=action, saved=True, replay=True)
 
 
-def _send_report(request, member, report, action, categories) -> SendOutcome:
+def _send_report(request, member, report, action, categories, send_key=None) -> SendOutcome:
     """Save (and, for "Kirim ke desa", submit) one send of the form; never loses what can be kept."""
     form = ReportForm(request.POST, categories=categories, report=report)
     outcome = SendOutcome(report=report, action=action, form=form)
@@ -570,6 +576,7 @@ def _send_report(request, member, report, action, categories) -> SendOutcome:
                 fields=form.report_fields(),
                 photos=accepted,
                 remove_photo_ids=removed,
+                send_key=send_key,
             )
         except (TransitionError, ValidationError) as error:
             outcome.add("__all__", " ".join(getattr(error, "messages", [str(error)])))

@@ -44,7 +44,7 @@ PORTAL_SECTIONS = [
     ("villages.AnnouncementIndexPage", "pengumuman", _("Pengumuman Kabupaten")),
 ]
 
-# Spellings seen in other sources (DOMAIN.md), kept so that search still finds the village.
+# Spellings seen in other sources (docs/domain.md, "Regions and Kemendagri codes"), kept for search.
 ALTERNATIVE_NAMES = {
     "64.02.17.2008": "Perangat Selatan",
     "64.02.17.2009": "Perangat Baru",

@@ -1,4 +1,4 @@
-"""Page types of a village website (DOMAIN.md, "Words on screen").
+"""Page types of a village website (docs/domain.md, "Words on screen").
 
 The village home holds the village's settings (branding, contact, office location); its standard
 sections are its children, one of each, created by provisioning.

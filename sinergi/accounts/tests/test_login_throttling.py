@@ -252,3 +252,35 @@ def test_a_forged_forwarded_header_does_not_escape_the_address_lock(settings, op
         HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.66",
     )
     assert response.status_code == 429
+
+
+def test_behind_a_load_balancer_and_nginx_each_visitor_has_their_own_address(settings):
+    settings.BEHIND_PROXY, settings.TRUSTED_PROXY_COUNT = True, 2
+    # The load balancer appends the visitor, nginx appends the load balancer (10.0.0.2).
+    first = _request(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7, 10.0.0.2")
+    second = _request(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.8, 10.0.0.2")
+    forged = _request(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7, 10.0.0.2")
+    assert client_ip_address(first) == "198.51.100.7"
+    assert client_ip_address(second) == "198.51.100.8"
+    assert client_ip_address(forged) == "198.51.100.7"
+
+
+def test_behind_two_proxies_failures_of_one_visitor_do_not_lock_out_another(settings, operator):
+    settings.BEHIND_PROXY, settings.TRUSTED_PROXY_COUNT = True, 2
+    for i in range(20):
+        Client().post(
+            LOGIN,
+            {"username": f"orang{i % 5}", "password": "x"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"10.9.9.{i}, 198.51.100.66, 10.0.0.2",  # forged left-most entries
+        )
+    blocked = Client().post(
+        LOGIN, {"username": operator.username, "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.66, 10.0.0.2",
+    )  # fmt: skip
+    other = Client().post(
+        LOGIN, {"username": operator.username, "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.99, 10.0.0.2",
+    )  # fmt: skip
+    assert blocked.status_code == 429
+    assert other.status_code == 302

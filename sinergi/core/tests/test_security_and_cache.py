@@ -48,9 +48,10 @@ def test_anonymous_pages_are_served_from_the_cache_without_queries(client, sebun
     assert "Content-Security-Policy" in response
 
 
-def test_publishing_refreshes_cached_pages(client, sebuntal):
+def test_publishing_refreshes_cached_pages(client, sebuntal, django_capture_on_commit_callbacks):
     client.get("/marang-kayu/sebuntal/")
-    make_news(sebuntal, "Kabar Paling Baru")
+    with django_capture_on_commit_callbacks(execute=True):  # the cache is invalidated on commit
+        make_news(sebuntal, "Kabar Paling Baru")
     assert "Kabar Paling Baru" in client.get("/marang-kayu/sebuntal/").content.decode()
 
 

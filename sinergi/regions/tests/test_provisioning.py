@@ -92,7 +92,7 @@ def test_another_regency_gets_its_own_portal(db):
 
 @pytest.mark.slow
 def test_the_whole_of_kutai_kartanegara(db):
-    """64.02: 20 kecamatan, 193 desa and 44 kelurahan (DOMAIN.md)."""
+    """64.02: 20 kecamatan, 193 desa and 44 kelurahan (docs/domain.md, "Regions and Kemendagri codes")."""
     provision_regency("64.02")
     villages = Village.objects.filter(district__regency__code="64.02")
     assert District.objects.filter(regency__code="64.02").count() == 20
