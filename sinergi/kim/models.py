@@ -407,7 +407,7 @@ class KimPage(IntroMixin, VillagePage):
         return context
 
 
-class ReportSend(models.Model):
+class ReportSend(VillageOwned):
     """One send of the report form (its `send_key`, made on the phone) that changed a report.
 
     Written in the same transaction as the change it made, and unique per member and key, so a send
@@ -419,14 +419,11 @@ class ReportSend(models.Model):
         NEW = "new", _("laporan baru")
         EDIT = "edit", _("perubahan")
 
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+")
     member = models.ForeignKey(KimMember, on_delete=models.CASCADE, related_name="report_sends")
     key = models.UUIDField()
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sends")
     kind = models.CharField(max_length=8, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("pengiriman laporan")

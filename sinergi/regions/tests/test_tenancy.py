@@ -35,6 +35,7 @@ KIM_MODELS = {
     "kim.Notification",
     "kim.Activity",
     "kim.ActivityPhoto",
+    "kim.ReportSend",
 }
 
 
