@@ -4,8 +4,8 @@ Wagtail checks permissions before acting, but a few of its read-only views (the 
 format step, the page chooser, the move confirmation, bulk-action confirmations, the page-types
 report and the admin API's image and document endpoints) display titles and files of objects the
 user may not touch. One village's staff must never see another village's data, so these views are
-checked here, in one place, before they run. Found and proven by
-sinergi/accounts/tests/test_operator_isolation.py.
+checked here, in one place, before they run; who may see every village is the rule of
+`sinergi.accounts.access`. Found and proven by sinergi/accounts/tests/test_operator_isolation.py.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -14,6 +14,8 @@ from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from sinergi.accounts.access import is_regency_admin
 
 REGENCY_ONLY_VIEWS = {
     "wagtailadmin_reports:page_types_usage",
@@ -33,14 +35,6 @@ GUARDED_VIEWS = REGENCY_ONLY_VIEWS | {
     "wagtailadmin_pages:move_confirm",
     "wagtail_bulk_action",
 }
-
-
-def is_regency_admin(user) -> bool:
-    if user.is_superuser:
-        return True
-    from sinergi.regions.models import Regency
-
-    return Regency.objects.filter(admin_group__in=user.groups.all()).exists()
 
 
 def explorable_pages(user):

@@ -1,6 +1,7 @@
 from wagtail import hooks
 
-from sinergi.accounts.admin_guard import explorable_pages, is_regency_admin
+from sinergi.accounts.access import is_regency_admin
+from sinergi.accounts.admin_guard import explorable_pages
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -42,7 +42,7 @@ class KimForm(forms.ModelForm):
         model = Kim
         formfield_callback = https_by_default
         fields = [
-            "village", "name", "classification", "is_active", "decree_number", "decree_date", "decree_document",
+            "name", "classification", "is_active", "decree_number", "decree_date", "decree_document",
             "formed_on", "address", "phone", "email", "website", "facebook", "instagram", "youtube", "tiktok",
             "description",
         ]  # fmt: skip
@@ -91,6 +91,8 @@ class KimForm(forms.ModelForm):
         village = self.target_village
         if village is None:
             return cleaned
+        # The model's village is not editable through forms: only this checked choice places a new KIM.
+        self.instance.village = village
         classification = cleaned.get("classification")
         if classification and classification.regency_id != village.district.regency_id:
             self.add_error("classification", _("Klasifikasi ini bukan milik kabupaten desa tersebut."))

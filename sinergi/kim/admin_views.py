@@ -21,8 +21,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from sinergi.kim import figures as kim_figures
-from sinergi.kim.access import (
+from sinergi.accounts.access import (
     ALL,
     administered_regencies,
     managed_scope,
@@ -30,6 +29,7 @@ from sinergi.kim.access import (
     managed_villages,
     manages_any_village,
 )
+from sinergi.kim import figures as kim_figures
 from sinergi.kim.admin_forms import KimClassificationForm, KimForm, KimMemberForm, KimSettingsForm
 from sinergi.kim.invitations import InvitationError, create_invitation, member_only_account
 from sinergi.kim.models import (

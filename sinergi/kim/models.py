@@ -1,6 +1,6 @@
 """KIM (Komunitas Informasi Masyarakat): registry, members, reports and dissemination activities.
 
-Every model here belongs to one village and is read through django-scopes' ScopedManager: a query
+Every model here that belongs to one village inherits `sinergi.regions.tenancy.VillageOwned`: a query
 made outside `scope(village=...)` (or `scopes_disabled()` for the regency) raises ScopeError instead
 of returning another village's rows. Reports change state only through `sinergi.kim.workflow`.
 """
@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager, scope
+from django_scopes import scope
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -20,6 +20,7 @@ from sinergi.core.images import CleanedPhotoField
 from sinergi.core.pages import IntroMixin, listable
 from sinergi.core.spam import looks_like_gambling_spam
 from sinergi.core.storage import get_private_storage
+from sinergi.regions.tenancy import VillageOwned
 from sinergi.villages.models import VillagePage
 
 
@@ -71,8 +72,7 @@ class KimClassification(models.Model):
         return self.name
 
 
-class Kim(models.Model):
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="kims")
+class Kim(VillageOwned):
     name = models.CharField(_("nama KIM"), max_length=160)
     decree_number = models.CharField(_("nomor SK"), max_length=100, blank=True)
     decree_date = models.DateField(_("tanggal SK"), null=True, blank=True)
@@ -97,8 +97,6 @@ class Kim(models.Model):
     description = models.TextField(_("profil singkat"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedManager(village="village")
-
     class Meta:
         verbose_name = _("KIM")
         verbose_name_plural = _("KIM")
@@ -108,7 +106,7 @@ class Kim(models.Model):
         return self.name
 
 
-class KimMember(models.Model):
+class KimMember(VillageOwned):
     class Position(models.TextChoices):
         CHAIR = "ketua", _("Ketua")
         SECRETARY = "sekretaris", _("Sekretaris")
@@ -116,7 +114,6 @@ class KimMember(models.Model):
         MEMBER = "anggota", _("Anggota")
 
     kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="members")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     name = models.CharField(_("nama"), max_length=120)
     position = models.CharField(
         _("jabatan"), max_length=12, choices=Position.choices, default=Position.MEMBER
@@ -129,8 +126,6 @@ class KimMember(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="kim_member"
     )
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("anggota KIM")
@@ -154,11 +149,10 @@ class KimMember(models.Model):
         return self.is_active and self.kim.is_active
 
 
-class Invitation(models.Model):
+class Invitation(VillageOwned):
     """A one-time way for a member to set a password: a link token or a short code."""
 
     member = models.ForeignKey(KimMember, on_delete=models.CASCADE, related_name="invitations")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     token_hash = models.CharField(max_length=64, unique=True)
     code_hash = models.CharField(max_length=64)
     created_by = models.ForeignKey(
@@ -167,8 +161,6 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("undangan anggota")
@@ -186,7 +178,7 @@ class Invitation(models.Model):
         return self.used_at is None and self.expires_at > timezone.now()
 
 
-class Report(models.Model):
+class Report(VillageOwned):
     """A KIM member's report; a news page only once the village approves it."""
 
     class State(models.TextChoices):
@@ -197,7 +189,6 @@ class Report(models.Model):
         APPROVED_DRAFT = "approved_draft", _("Disetujui (draf berita)")
         REJECTED = "rejected", _("Ditolak")
 
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="kim_reports")
     kim = models.ForeignKey(Kim, verbose_name=_("KIM"), on_delete=models.PROTECT, related_name="reports")
     author = models.ForeignKey(
         KimMember, verbose_name=_("penulis"), on_delete=models.PROTECT, related_name="reports"
@@ -223,8 +214,6 @@ class Report(models.Model):
     news_page = models.ForeignKey(
         "villages.NewsPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="kim_reports"
     )
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("laporan KIM")
@@ -252,9 +241,8 @@ def report_photo_upload_to(instance, filename):
     return random_name("kim/laporan", "jpg" if instance.format == "JPEG" else instance.format.lower())
 
 
-class ReportPhoto(models.Model):
+class ReportPhoto(VillageOwned):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     # Re-encoded without any metadata (location, camera, owner) and kept private until published.
     file = CleanedPhotoField(upload_to=report_photo_upload_to, storage=get_private_storage)
     format = models.CharField(max_length=8, default="JPEG")
@@ -263,8 +251,6 @@ class ReportPhoto(models.Model):
     caption = models.CharField(_("keterangan"), max_length=250, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         ordering = ["order", "pk"]
@@ -277,11 +263,10 @@ class ReportPhoto(models.Model):
         super().save(*args, **kwargs)
 
 
-class ReportEvent(models.Model):
+class ReportEvent(VillageOwned):
     """One line of a report's timeline: who did what, when, and why."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     action = models.CharField(max_length=32)
     from_state = models.CharField(max_length=16, blank=True)
     to_state = models.CharField(max_length=16)
@@ -290,8 +275,6 @@ class ReportEvent(models.Model):
     )
     comment = models.TextField(blank=True, max_length=4000)
     created_at = models.DateTimeField(default=timezone.now)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -304,20 +287,17 @@ class ReportEvent(models.Model):
         super().save(*args, **kwargs)
 
 
-class Notification(models.Model):
+class Notification(VillageOwned):
     """In-app notification; the same event is also sent by e-mail."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kim_notifications"
     )
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+")
     report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     message = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         ordering = ["-created_at"]
@@ -326,7 +306,7 @@ class Notification(models.Model):
         return self.message
 
 
-class Activity(models.Model):
+class Activity(VillageOwned):
     """A dissemination activity of the KIM, classified by ADINDA."""
 
     class Kind(models.TextChoices):
@@ -346,7 +326,6 @@ class Activity(models.Model):
         HIDDEN = "disembunyikan", _("Disembunyikan")
 
     kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="activities")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     kind = models.CharField(_("jenis kegiatan (ADINDA)"), max_length=16, choices=Kind.choices)
     date = models.DateField(_("tanggal"), default=timezone.localdate)
     place = models.CharField(_("tempat"), max_length=200)
@@ -363,8 +342,6 @@ class Activity(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("kegiatan diseminasi")
@@ -385,15 +362,12 @@ class Activity(models.Model):
         return looks_like_gambling_spam(f"{self.place}\n{self.description}")
 
 
-class ActivityPhoto(models.Model):
+class ActivityPhoto(VillageOwned):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos")
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+", editable=False)
     file = CleanedPhotoField(upload_to=report_photo_upload_to, storage=get_private_storage)
     format = models.CharField(max_length=8, default="JPEG")
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
-
-    objects = ScopedManager(village="village")
 
     def __str__(self):
         return f"{self.activity} #{self.pk}"
@@ -461,7 +435,7 @@ class KimPage(IntroMixin, VillagePage):
         return context
 
 
-class ReportSend(models.Model):
+class ReportSend(VillageOwned):
     """One send of the report form (its `send_key`, made on the phone) that changed a report.
 
     Written in the same transaction as the change it made, and unique per member and key, so a send
@@ -473,14 +447,11 @@ class ReportSend(models.Model):
         NEW = "new", _("laporan baru")
         EDIT = "edit", _("perubahan")
 
-    village = models.ForeignKey("regions.Village", on_delete=models.CASCADE, related_name="+")
     member = models.ForeignKey(KimMember, on_delete=models.CASCADE, related_name="report_sends")
     key = models.UUIDField()
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sends")
     kind = models.CharField(max_length=8, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    objects = ScopedManager(village="village")
 
     class Meta:
         verbose_name = _("pengiriman laporan")

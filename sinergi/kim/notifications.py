@@ -48,7 +48,7 @@ def _url(name: str, *args) -> str:
 def notify_transition(report_id: int, event_id: int) -> None:
     from sinergi.regions.models import Village
 
-    village = Village.objects.get(kim_reports__pk=report_id)
+    village = Village.objects.get(kim_report__pk=report_id)
     with scope(village=village):
         report = Report.objects.select_related("kim", "author__user").get(pk=report_id)
         event = ReportEvent.objects.get(pk=event_id)

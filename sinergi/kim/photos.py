@@ -7,10 +7,10 @@ from django.http import Http404
 from django.http.response import HttpResponseBase
 from django_scopes import scopes_disabled
 
+from sinergi.accounts.access import may_manage
 from sinergi.core.images import HEIC_SUPPORTED, PHOTO_MAX_EDGE, CleanPhoto, clean_image
 from sinergi.core.images import ensure_clean as _ensure_clean
 from sinergi.core.storage import private_file_response
-from sinergi.kim.access import may_manage
 from sinergi.kim.models import KimMember
 
 __all__ = ["HEIC_SUPPORTED", "MAX_EDGE", "CleanPhoto", "clean_photo", "ensure_clean", "max_upload_bytes"]

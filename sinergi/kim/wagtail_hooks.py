@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from sinergi.accounts.access import administered_regencies, managed_scope, manages_any_village
 from sinergi.kim import admin_urls
-from sinergi.kim.access import administered_regencies, managed_scope, manages_any_village
 from sinergi.kim.admin_views import waiting_label
 from sinergi.kim.models import Notification, Report
 

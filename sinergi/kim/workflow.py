@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_scopes import scope
 
+from sinergi.accounts.access import may_manage
 from sinergi.kim.models import Report, ReportEvent
 
 State = Report.State
@@ -79,9 +80,7 @@ class TransitionError(Exception):
 
 
 def is_village_operator(user, village) -> bool:
-    """Village operator, regency admin or superuser: the rule of sinergi.kim.access."""
-    from sinergi.kim.access import may_manage
-
+    """Village operator, regency admin or superuser: the rule of sinergi.accounts.access."""
     return may_manage(user, village)
 
 

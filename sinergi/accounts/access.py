@@ -1,8 +1,9 @@
-"""Which villages' KIM a staff user may manage: the one rule every KIM admin view, panel and menu uses.
+"""Which villages a staff user may manage: the one rule every village-owned feature asks (KIM today).
 
 A village operator manages the villages of their operator memberships; a regency admin (member of
-the regency's admin group) manages every village of that regency; a superuser manages all. This is
-the rule `workflow.is_village_operator` also asks, one village at a time.
+the regency's admin group) manages every village of that regency; a superuser manages all. The KIM
+admin views, panels and menus, `kim.workflow.is_village_operator` (one village at a time) and the
+Wagtail admin guard (`accounts.admin_guard`) all ask it here.
 """
 
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from sinergi.regions.models import Regency, Village
 
 ALL = None  # stands for "every village", the superuser's answer
 
-_CACHE_ATTRIBUTE = "_kim_managed_village_ids"
+_CACHE_ATTRIBUTE = "_managed_village_ids"
 
 
 def managed_village_ids(user) -> frozenset[int] | None:
@@ -73,9 +74,16 @@ def managed_scope(user):
 
 
 def administered_regencies(user):
-    """Regencies whose KIM rules (classifications, settings) `user` may change."""
+    """Regencies whose rules (KIM classifications and settings) `user` may change."""
     if not user or not user.is_authenticated or not user.is_active:
         return Regency.objects.none()
     if user.is_superuser:
         return Regency.objects.all()
     return Regency.objects.filter(admin_group__user=user)
+
+
+def is_regency_admin(user) -> bool:
+    """A superuser or a member of some regency's admin group: sees every village of the regency."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or administered_regencies(user).exists()
