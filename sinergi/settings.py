@@ -189,7 +189,8 @@ WAGTAILADMIN_BASE_URL = envstr("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, with user queries neutralised (quotes, operators, NUL) for FTS5/PostgreSQL.
+        "BACKEND": "sinergi.core.search_backend",
         # PostgreSQL ships an Indonesian snowball stemmer.
         **({"SEARCH_CONFIG": "indonesian"} if DB_VENDOR_IS_POSTGRES else {}),
     }

@@ -32,7 +32,7 @@ from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from sinergi.core.tests.factories import make_image
+from sinergi.core.tests.factories import make_image, make_news
 from sinergi.portal.models import PortalPage
 
 pytestmark = pytest.mark.django_db
@@ -362,3 +362,62 @@ def test_hostile_text_is_inert_on_every_public_page(name, sebuntal):
         if field_id(f) not in stored and not isinstance(f, RichTextField)
     }
     assert refused <= set(FIELDS_REFUSING_TEXT), sorted(refused - set(FIELDS_REFUSING_TEXT))
+
+
+# --------------------------------------------------------------------------- search boxes
+
+# What people type into a search box by accident or on purpose: FTS5 syntax, SQL quoting, NUL.
+HOSTILE_SEARCHES = {
+    "quote": '"',
+    "open-quote": '"abc',
+    "odd-quotes": 'a"b"c"',
+    "star": "*",
+    "near": "NEAR(",
+    "minus": "-",
+    "operators": "AND OR NOT",
+    "apostrophe": "'",
+    "backslash": "\\",
+    "paren": ")",
+    "long": "balai " * 1000,
+    "nul": "balai\x00desa",
+    "rtl-override": "\u202egnp.exe",
+    "column-filter": "title:balai {body}: ^desa",
+}
+
+
+def search_urls(village, portal) -> list[str]:
+    """Every search box a visitor or an operator can type into (public pages, admin listings, choosers)."""
+    return [
+        f"{village.page.url}cari/",
+        f"{portal.url}cari/",
+        "/admin/pages/search/",
+        f"/admin/pages/{village.page.pk}/",
+        "/admin/choose-page/search/",
+        "/admin/images/",
+        "/admin/images/chooser/results/",
+        "/admin/documents/",
+        "/admin/documents/chooser/results/",
+    ]
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_SEARCHES))
+def test_hostile_search_text_answers_a_page_not_a_server_error(name, client, sebuntal, regency_admin):
+    portal = PortalPage.objects.get(pk=sebuntal.district.regency.page_id)
+    make_news(sebuntal, "Rapat di balai desa")
+    make_image(sebuntal.collection, title="Balai desa")
+    client.force_login(regency_admin)
+    failures = []
+    for url in search_urls(sebuntal, portal):
+        response = client.get(url, {"q": HOSTILE_SEARCHES[name]})
+        if response.status_code != 200:
+            failures.append(f"{url} -> {response.status_code}")
+    assert not failures, failures
+
+
+def test_a_quoted_phrase_still_finds_the_page(client, sebuntal):
+    make_news(sebuntal, "Rapat di balai desa")
+    make_news(sebuntal, "Desa membangun balai baru")
+    response = client.get(f"{sebuntal.page.url}cari/", {"q": '"balai desa"'})
+    assert response.status_code == 200
+    assert "Rapat di balai desa" in response.content.decode()
+    assert "Desa membangun balai baru" not in response.content.decode()  # a phrase, not two words
