@@ -60,7 +60,17 @@ def clean_photo(uploaded) -> CleanPhoto:
         with Image.open(uploaded) as probe:
             fmt = (probe.format or "").upper()
             width, height = probe.size
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+    except Image.DecompressionBombError:
+        # Pillow refuses to even open an image far above the pixel limit: too large, not unreadable.
+        raise ValidationError(
+            _(
+                "Foto %(name)s terlalu besar: lebih dari %(max)s juta piksel. "
+                "Perkecil ukurannya (misalnya kirim ulang dari galeri ponsel) lalu coba lagi."
+            ),
+            params={"name": name, "max": f"{max_pixels() / 1_000_000:g}".replace(".", ",")},
+            code="too_many_pixels",
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(
             _("%(name)s bukan foto yang bisa dibaca. Gunakan JPG, PNG atau WebP."), params={"name": name},
             code="not_an_image",
