@@ -58,6 +58,9 @@ NOT_SHOWN = {
 # Fields whose validators refuse free text, so the admin could never store the hostile value.
 FIELDS_REFUSING_TEXT = {
     "villages.VillageHomePage.primary_colour": "must be a dark hex colour (validate_brand_colour)",
+    "villages.VillageHomePage.phone": "must be an Indonesian phone number (validate_phone_number)",
+    "villages.VillageHomePage.whatsapp": "must be an Indonesian phone number (validate_phone_number)",
+    "villages.PotentialPage.seller_phone": "must be an Indonesian phone number (validate_phone_number)",
 }
 
 
