@@ -1,9 +1,10 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sinergi.core.cache import invalidate_public_pages
+from sinergi.core.text import clean_single_line_fields, is_cleaned_model
 
 
 @receiver(page_published)
@@ -16,3 +17,10 @@ def _page_changed(sender, **kwargs):
 @receiver(post_delete, sender=Page)
 def _page_deleted(sender, **kwargs):
     invalidate_public_pages()
+
+
+@receiver(pre_save)
+def _strip_invisible_characters(sender, instance, raw=False, **kwargs):
+    # One place for every way text is saved (admin, KIM forms, imports, load_demo), not per form.
+    if not raw and is_cleaned_model(sender):
+        clean_single_line_fields(instance)
