@@ -18,6 +18,7 @@ attribute, no javascript: URL, and for every field that is displayed the escaped
 import datetime as dt
 import html
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -33,6 +34,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from sinergi.core.tests.factories import make_image, make_news
+from sinergi.core.text import INVISIBLE, without_invisible
 from sinergi.portal.models import PortalPage
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,7 @@ HOSTILE = {
     "attr-breakout": "' onmouseover='alert(1)' x='",
     "javascript-link": '<a href="javascript:alert(1)">klik</a> javascript:alert(1)',
     "broken-markup": "<b><i>unclosed <div><table><tr><td>sel",
-    "rtl-override": "Desa \u202eexe.gnp\u202c Sebuntal",
+    "rtl-override": "Desa \u202eexe.gnp\u202c \u2066Sebuntal\u2069\u200f\u200b\x07",
     "unicode-mix": "Désa Ñusantara — 東京 🌾 \u200bnol\u200dlebar ﷽ ي",
     "long": LONG,
 }
@@ -128,6 +130,11 @@ def plain_value(field, token: str, hostile: str) -> str | None:
     return value
 
 
+def shown_as(field, value: str) -> str:
+    """Single-line fields lose bidi overrides and other invisible characters when saved."""
+    return without_invisible(value) if isinstance(field, models.CharField) else value
+
+
 def rich_text_value(field, token: str, hostile: str) -> str:
     """What the admin stores when an editor types `token hostile klik` and links "klik" to javascript:."""
     text = f"{token} {hostile} klik"
@@ -204,7 +211,7 @@ def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
         if value is None:
             continue
         setattr(page, f.name, value)
-        stored[field_id(f)] = (token, value, isinstance(f, RichTextField))
+        stored[field_id(f)] = (token, shown_as(f, value), isinstance(f, RichTextField))
     for f in type(page)._meta.concrete_fields:
         if f.is_relation and f.related_model is type(image):
             setattr(page, f.name, image)  # banner, logo, photos: their captions and alt texts show too
@@ -216,7 +223,7 @@ def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
             if value is None:
                 continue
             setattr(child, f.name, value)
-            stored[field_id(f)] = (token, value, False)
+            stored[field_id(f)] = (token, shown_as(f, value), False)
         for f in child_model._meta.concrete_fields:
             if f.is_relation and not f.null and not isinstance(f, ParentalKey):
                 setattr(child, f.name, image)  # the only required relation of an inline: a photo
@@ -343,6 +350,12 @@ def test_hostile_text_is_inert_on_every_public_page(name, sebuntal):
             continue  # rich text is HTML by nature; the inspector above checks it
         # The start of the value, as text: escaped once (not double-escaped, not raw).
         expected = escape(value[: len(token) + 24])
+        if INVISIBLE.search(value) is None:
+            # A single-line field: no override may follow its token on any page ("exe.png" spoofing).
+            for start in (m.end() for m in re.finditer(token, everything)):
+                if INVISIBLE.search(everything[start : start + len(value)]):
+                    missing_escape.append(f"{key}: invisible character shown after {token}")
+                    break
         if (
             expected not in everything
             and html.escape(value[: len(token) + 24], quote=False) not in everything
