@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sinergi.core.cache import invalidate_public_pages
-from sinergi.core.text import clean_single_line_fields, is_cleaned_model
+from sinergi.core.text import clean_text_fields, is_cleaned_model
 
 
 @receiver(page_published)
@@ -23,4 +23,4 @@ def _page_deleted(sender, **kwargs):
 def _strip_invisible_characters(sender, instance, raw=False, **kwargs):
     # One place for every way text is saved (admin, KIM forms, imports, load_demo), not per form.
     if not raw and is_cleaned_model(sender):
-        clean_single_line_fields(instance)
+        clean_text_fields(instance)

@@ -69,3 +69,13 @@ def test_joiners_and_arabic_text_in_multi_line_fields_are_kept(sebuntal):
     page.refresh_from_db()
     assert page.title == "Keluarga 👨\u200d👩\u200d👧"
     assert page.intro == "مرحبا\u200f بالعالم"
+
+
+def test_a_control_character_in_a_news_intro_does_not_break_the_rss_feed(sebuntal):
+    """XML 1.0 cannot carry C0 controls: the feed answered 500 for a pasted BEL in an intro."""
+    page = make_news(sebuntal, "Rapat desa", intro="Ringkasan\x07 rapat\x0b desa\nbaris dua")
+    page.refresh_from_db()
+    assert page.intro == "Ringkasan rapat desa\nbaris dua"
+    response = Client().get(f"{page.get_parent().url}rss/")
+    assert response.status_code == 200
+    assert "Ringkasan rapat desa" in response.content.decode()
