@@ -251,7 +251,8 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, with user queries neutralised (quotes, operators, NUL) for FTS5/PostgreSQL.
+        "BACKEND": "sinergi.core.search_backend",
         # PostgreSQL ships an Indonesian snowball stemmer.
         **({"SEARCH_CONFIG": "indonesian"} if DB_VENDOR_IS_POSTGRES else {}),
     }

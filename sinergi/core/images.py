@@ -71,7 +71,17 @@ def clean_image(uploaded, *, max_bytes: int | None = None, max_edge: int = PHOTO
         with Image.open(uploaded) as probe:
             fmt = (probe.format or "").upper()
             width, height = probe.size
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+    except Image.DecompressionBombError:
+        # Pillow refuses to even open an image far above the pixel limit: too large, not unreadable.
+        raise ValidationError(
+            _(
+                "Foto %(name)s terlalu besar: lebih dari %(max)s juta piksel. "
+                "Perkecil ukurannya (misalnya kirim ulang dari galeri ponsel) lalu coba lagi."
+            ),
+            params={"name": name, "max": f"{max_pixels() / 1_000_000:g}".replace(".", ",")},
+            code="too_many_pixels",
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise _unreadable(name) from None
     if fmt not in ACCEPTED_FORMATS:
         raise ValidationError(

@@ -1,9 +1,10 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from sinergi.core.cache import invalidate_public_pages
+from sinergi.core.text import clean_text_fields, is_cleaned_model
 
 
 @receiver(page_published)
@@ -23,3 +24,10 @@ def _page_deleted(sender, **kwargs):
 def _privacy_changed(sender, **kwargs):
     # A page made private must leave the cached listings at once, not after the cache expires.
     invalidate_public_pages()
+
+
+@receiver(pre_save)
+def _strip_invisible_characters(sender, instance, raw=False, **kwargs):
+    # One place for every way text is saved (admin, KIM forms, imports, load_demo), not per form.
+    if not raw and is_cleaned_model(sender):
+        clean_text_fields(instance)

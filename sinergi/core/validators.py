@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from lokal import parse_phone
 
 from sinergi.core.colours import HEX_COLOUR, contrast_ratio
 
@@ -19,3 +20,24 @@ def validate_brand_colour(value: str) -> None:
             ),
             params={"ratio": ratio},
         )
+
+
+def validate_phone_number(value: str) -> None:
+    """An Indonesian telephone number: mobile (08…, +62 8…, 62 8…) or landline with its area code (0541 …)."""
+    if not value:
+        return
+    info = parse_phone(value)
+    if not info.valid:
+        reason = info.errors[0].message if info.errors else _("bukan nomor telepon")
+        raise ValidationError(
+            _("Nomor telepon tidak sah (%(reason)s). Contoh: 0812 3456 7890 atau 0541 661234."),
+            params={"reason": reason},
+            code="invalid_phone",
+        )
+
+
+def normalised_phone_number(value: str) -> str:
+    """How a valid number is stored and shown (0812-3456-7890, (0541) 661234); anything else as it is."""
+    value = (value or "").strip()
+    info = parse_phone(value) if value else None
+    return info.national if info and info.valid and info.national else value

@@ -16,6 +16,7 @@ from django_scopes import scope
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from sinergi.core.fields import PhoneNumberField
 from sinergi.core.images import CleanedPhotoField
 from sinergi.core.pages import IntroMixin, listable
 from sinergi.core.spam import looks_like_gambling_spam
@@ -82,7 +83,7 @@ class Kim(VillageOwned):
     )  # fmt: skip
     formed_on = models.DateField(_("tanggal terbentuk"), null=True, blank=True)
     address = models.TextField(_("alamat sekretariat"), max_length=400, blank=True)
-    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    phone = PhoneNumberField(_("telepon"), max_length=40, blank=True)
     email = models.EmailField(_("surel"), blank=True)
     facebook = models.URLField(_("Facebook"), blank=True)
     instagram = models.URLField(_("Instagram"), blank=True)
@@ -118,7 +119,7 @@ class KimMember(VillageOwned):
     position = models.CharField(
         _("jabatan"), max_length=12, choices=Position.choices, default=Position.MEMBER
     )
-    phone = models.CharField(_("nomor HP"), max_length=20, blank=True, help_text=_("Contoh: 0812 3456 7890"))
+    phone = PhoneNumberField(_("nomor HP"), max_length=20, blank=True, help_text=_("Contoh: 0812 3456 7890"))
     email = models.EmailField(_("surel"), blank=True)
     joined_on = models.DateField(_("tanggal bergabung"), default=timezone.localdate)
     is_active = models.BooleanField(_("aktif"), default=True)

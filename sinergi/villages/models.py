@@ -34,6 +34,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from sinergi.core.fields import PhoneNumberField
 from sinergi.core.pages import STEPLEN, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.core.validators import validate_brand_colour
 from sinergi.regions.models import Village
@@ -133,8 +134,8 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
     )
 
     address = models.TextField(_("alamat kantor"), blank=True, max_length=400)
-    phone = models.CharField(_("telepon"), max_length=40, blank=True)
-    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    phone = PhoneNumberField(_("telepon"), max_length=40, blank=True)
+    whatsapp = PhoneNumberField(_("WhatsApp"), max_length=40, blank=True)
     email = models.EmailField(_("surel"), blank=True)
     office_hours = models.TextField(
         _("jam pelayanan"), blank=True, max_length=400, help_text=_("Misalnya: Senin–Kamis 08.00–15.00 WITA")
@@ -774,7 +775,7 @@ class PotentialPage(VillagePage):
     body = RichTextField(_("keterangan"), blank=True)
     price = models.PositiveBigIntegerField(_("harga (Rp)"), null=True, blank=True)
     seller = models.CharField(_("pelaku usaha"), max_length=160, blank=True)
-    seller_phone = models.CharField(_("kontak penjual"), max_length=40, blank=True)
+    seller_phone = PhoneNumberField(_("kontak penjual"), max_length=40, blank=True)
 
     parent_page_types = ["villages.PotentialIndexPage"]
     subpage_types = []

@@ -1,6 +1,7 @@
 from urllib.parse import quote
 
 from django import template
+from lokal import parse_phone
 from wagtail.models import Page
 
 from sinergi.core import formatting
@@ -37,6 +38,31 @@ def rupiah(value):
 @register.filter
 def urlquote(value):
     return quote(str(value), safe="")
+
+
+def _phone_digits(value) -> str:
+    """The number as international digits only (6281234567890), or "" if it is not a valid number.
+
+    Links are built from these digits alone, never from the stored text: a value saved before the
+    model validated phone numbers (or written around it) is shown as text, not linked.
+    """
+    info = parse_phone(str(value or "").strip()) if value else None
+    if not info or not info.valid or not info.e164:
+        return ""
+    digits = info.e164.removeprefix("+")
+    return digits if digits.isascii() and digits.isdigit() else ""
+
+
+@register.filter
+def tel_href(value) -> str:
+    digits = _phone_digits(value)
+    return f"tel:+{digits}" if digits else ""
+
+
+@register.filter
+def whatsapp_href(value) -> str:
+    digits = _phone_digits(value)
+    return f"https://wa.me/{digits}" if digits else ""
 
 
 @register.simple_tag(takes_context=True)

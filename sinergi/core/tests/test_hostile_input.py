@@ -18,6 +18,7 @@ attribute, no javascript: URL, and for every field that is displayed the escaped
 import datetime as dt
 import html
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -32,7 +33,8 @@ from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from sinergi.core.tests.factories import make_image
+from sinergi.core.tests.factories import make_image, make_news
+from sinergi.core.text import CONTROL, INVISIBLE, without_invisible
 from sinergi.portal.models import PortalPage
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,7 @@ HOSTILE = {
     "attr-breakout": "' onmouseover='alert(1)' x='",
     "javascript-link": '<a href="javascript:alert(1)">klik</a> javascript:alert(1)',
     "broken-markup": "<b><i>unclosed <div><table><tr><td>sel",
-    "rtl-override": "Desa \u202eexe.gnp\u202c Sebuntal",
+    "rtl-override": "Desa \u202eexe.gnp\u202c \u2066Sebuntal\u2069\u200f\u200b\x07",
     "unicode-mix": "Désa Ñusantara — 東京 🌾 \u200bnol\u200dlebar ﷽ ي",
     "long": LONG,
 }
@@ -58,6 +60,9 @@ NOT_SHOWN = {
 # Fields whose validators refuse free text, so the admin could never store the hostile value.
 FIELDS_REFUSING_TEXT = {
     "villages.VillageHomePage.primary_colour": "must be a dark hex colour (validate_brand_colour)",
+    "villages.VillageHomePage.phone": "must be an Indonesian phone number (validate_phone_number)",
+    "villages.VillageHomePage.whatsapp": "must be an Indonesian phone number (validate_phone_number)",
+    "villages.PotentialPage.seller_phone": "must be an Indonesian phone number (validate_phone_number)",
 }
 
 
@@ -123,6 +128,13 @@ def plain_value(field, token: str, hostile: str) -> str | None:
     except ValidationError:
         return None
     return value
+
+
+def shown_as(field, value: str) -> str:
+    """Single-line fields lose bidi overrides and other invisible characters when saved."""
+    if isinstance(field, models.CharField):
+        return without_invisible(value)
+    return CONTROL.sub("", value)  # multi-line text keeps bidi marks, loses control characters
 
 
 def rich_text_value(field, token: str, hostile: str) -> str:
@@ -201,7 +213,7 @@ def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
         if value is None:
             continue
         setattr(page, f.name, value)
-        stored[field_id(f)] = (token, value, isinstance(f, RichTextField))
+        stored[field_id(f)] = (token, shown_as(f, value), isinstance(f, RichTextField))
     for f in type(page)._meta.concrete_fields:
         if f.is_relation and f.related_model is type(image):
             setattr(page, f.name, image)  # banner, logo, photos: their captions and alt texts show too
@@ -213,7 +225,7 @@ def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
             if value is None:
                 continue
             setattr(child, f.name, value)
-            stored[field_id(f)] = (token, value, False)
+            stored[field_id(f)] = (token, shown_as(f, value), False)
         for f in child_model._meta.concrete_fields:
             if f.is_relation and not f.null and not isinstance(f, ParentalKey):
                 setattr(child, f.name, image)  # the only required relation of an inline: a photo
@@ -340,6 +352,12 @@ def test_hostile_text_is_inert_on_every_public_page(name, sebuntal):
             continue  # rich text is HTML by nature; the inspector above checks it
         # The start of the value, as text: escaped once (not double-escaped, not raw).
         expected = escape(value[: len(token) + 24])
+        if INVISIBLE.search(value) is None:
+            # A single-line field: no override may follow its token on any page ("exe.png" spoofing).
+            for start in (m.end() for m in re.finditer(token, everything)):
+                if INVISIBLE.search(everything[start : start + len(value)]):
+                    missing_escape.append(f"{key}: invisible character shown after {token}")
+                    break
         if (
             expected not in everything
             and html.escape(value[: len(token) + 24], quote=False) not in everything
@@ -362,3 +380,62 @@ def test_hostile_text_is_inert_on_every_public_page(name, sebuntal):
         if field_id(f) not in stored and not isinstance(f, RichTextField)
     }
     assert refused <= set(FIELDS_REFUSING_TEXT), sorted(refused - set(FIELDS_REFUSING_TEXT))
+
+
+# --------------------------------------------------------------------------- search boxes
+
+# What people type into a search box by accident or on purpose: FTS5 syntax, SQL quoting, NUL.
+HOSTILE_SEARCHES = {
+    "quote": '"',
+    "open-quote": '"abc',
+    "odd-quotes": 'a"b"c"',
+    "star": "*",
+    "near": "NEAR(",
+    "minus": "-",
+    "operators": "AND OR NOT",
+    "apostrophe": "'",
+    "backslash": "\\",
+    "paren": ")",
+    "long": "balai " * 1000,
+    "nul": "balai\x00desa",
+    "rtl-override": "\u202egnp.exe",
+    "column-filter": "title:balai {body}: ^desa",
+}
+
+
+def search_urls(village, portal) -> list[str]:
+    """Every search box a visitor or an operator can type into (public pages, admin listings, choosers)."""
+    return [
+        f"{village.page.url}cari/",
+        f"{portal.url}cari/",
+        "/admin/pages/search/",
+        f"/admin/pages/{village.page.pk}/",
+        "/admin/choose-page/search/",
+        "/admin/images/",
+        "/admin/images/chooser/results/",
+        "/admin/documents/",
+        "/admin/documents/chooser/results/",
+    ]
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_SEARCHES))
+def test_hostile_search_text_answers_a_page_not_a_server_error(name, client, sebuntal, regency_admin):
+    portal = PortalPage.objects.get(pk=sebuntal.district.regency.page_id)
+    make_news(sebuntal, "Rapat di balai desa")
+    make_image(sebuntal.collection, title="Balai desa")
+    client.force_login(regency_admin)
+    failures = []
+    for url in search_urls(sebuntal, portal):
+        response = client.get(url, {"q": HOSTILE_SEARCHES[name]})
+        if response.status_code != 200:
+            failures.append(f"{url} -> {response.status_code}")
+    assert not failures, failures
+
+
+def test_a_quoted_phrase_still_finds_the_page(client, sebuntal):
+    make_news(sebuntal, "Rapat di balai desa")
+    make_news(sebuntal, "Desa membangun balai baru")
+    response = client.get(f"{sebuntal.page.url}cari/", {"q": '"balai desa"'})
+    assert response.status_code == 200
+    assert "Rapat di balai desa" in response.content.decode()
+    assert "Desa membangun balai baru" not in response.content.decode()  # a phrase, not two words

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from sinergi.core.tests.helpers import bomb_png_bytes
 from sinergi.kim.photos import clean_photo
 from sinergi.kim.services import writing_hints
 
@@ -52,3 +53,14 @@ def test_a_photo_taken_upright_stays_upright_and_a_small_one_is_not_enlarged():
 
     small = clean_photo(SimpleUploadedFile("kecil.jpg", _two_colour_jpeg((640, 480))))
     assert (small.width, small.height) == (640, 480)
+
+
+def test_a_photo_far_above_the_pixel_limit_is_called_too_large_not_unreadable(settings):
+    """20000 x 20000 pixels: Pillow refuses it on open (decompression bomb); the member must read why."""
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+    with pytest.raises(ValidationError) as info:
+        clean_photo(SimpleUploadedFile("spanduk.png", bomb_png_bytes(20_000, 20_000)))
+    message = " ".join(info.value.messages)
+    assert "Foto spanduk.png terlalu besar: lebih dari 40 juta piksel." in message
+    assert "bukan foto yang bisa dibaca" not in message
+    assert info.value.error_list[0].code == "too_many_pixels"

@@ -79,7 +79,9 @@ def test_the_page_shows_profile_officers_published_reports_and_activities(
 
     assert response.status_code == 200
     assert "KIM Sebuntal Bersatu" in page and "141/05/SK/2023" in page
-    assert "2 Mei 2023" in page and "Jl. Poros Sebuntal RT 03" in page and "0541-555-777" in page
+    assert (
+        "2 Mei 2023" in page and "Jl. Poros Sebuntal RT 03" in page and "(0541) 555777" in page
+    )  # stored in the one national form
     assert "https://instagram.com/kimsebuntal" in page
     for name in ("Rina Wati", "Sekar Arum", "Bayu Aji"):
         assert name in page
