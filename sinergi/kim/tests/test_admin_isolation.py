@@ -6,11 +6,11 @@ import pytest
 from django.urls import get_resolver, reverse
 from django_scopes import scope
 
-from sinergi.kim.models import KimClassification, KimMember, Report
+from sinergi.kim.models import Activity, KimClassification, KimMember, Report
 from sinergi.kim.tests.admin_helpers import with_photo
 
 pytestmark = pytest.mark.django_db
-POST_ONLY = {"member_active", "member_invitation", "notifications_read"}
+POST_ONLY = {"member_active", "member_invitation", "notifications_read", "activity_review"}
 
 
 def kim_admin_patterns():
@@ -23,6 +23,10 @@ def sebuntal_ids(member, regency):
     report = with_photo(member)
     with scope(village=report.village_id):
         photo = report.photos.get()
+        # Waiting for Sebuntal's operator to show or hide it.
+        activity = Activity.objects.create(
+            kim_id=member.kim_id, kind=Activity.Kind.DISSEMINATION, place="Balai Desa", description="Rapat."
+        )
     classification = KimClassification.objects.create(regency=regency, name="Madya")
     return {
         "report_id": report.pk,
@@ -31,6 +35,7 @@ def sebuntal_ids(member, regency):
         "member_id": member.pk,
         "regency_id": regency.pk,
         "classification_id": classification.pk,
+        "activity_id": activity.pk,
     }
 
 
@@ -51,6 +56,7 @@ def snapshot(member):
             member.user.password,
             sorted(member.invitations.values_list("pk", flat=True)),
             list(KimClassification.objects.values_list("pk", "name")),
+            list(Activity.objects.values_list("pk", "review")),
         )
 
 

@@ -84,11 +84,15 @@ def test_a_signed_in_visitor_still_reads_the_private_page_itself(
     assert LOGIN_ONLY in client.get(login_only.url).content.decode()
 
 
-def test_a_page_made_private_leaves_the_cached_listing_at_once(client, sebuntal, settings):
+def test_a_page_made_private_leaves_the_cached_listing_at_once(
+    client, sebuntal, settings, django_capture_on_commit_callbacks
+):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 300
     article = make_news(sebuntal, LOGIN_ONLY)
     assert LOGIN_ONLY in client.get(PLACES["news index"]).content.decode()
 
-    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+    # The cache is cleared once the change is committed (sinergi/core/cache.py).
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
 
     assert LOGIN_ONLY not in client.get(PLACES["news index"]).content.decode()
