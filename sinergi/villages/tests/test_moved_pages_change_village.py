@@ -109,3 +109,41 @@ def test_a_copy_to_another_village_belongs_to_that_village(client, regency_admin
     assert copy.get_parent().pk == destination.pk
     assert copy.village == santan_ulu
     assert NewsPage.objects.get(pk=article.pk).village == sebuntal
+
+
+def bulk_move(client, pages, destination):
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"]) + f"?{ids}&next=/admin/"
+    return client.post(url, {"chooser": destination.pk}, follow=True)
+
+
+def test_the_bulk_move_is_refused_across_villages_without_managing_both(
+    client, operator, sebuntal, santan_ulu
+):
+    article = make_news(sebuntal, TITLE)
+    destination = section(santan_ulu, NewsIndexPage)
+    helpers = Group.objects.create(name="Penulis tamu Santan Ulu")
+    for codename in ("add_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=helpers, page=destination, permission=Permission.objects.get(codename=codename)
+        )
+    operator.groups.add(helpers)
+    client.force_login(operator)
+
+    response = bulk_move(client, [article], destination)
+
+    assert "Anda harus mengelola kedua desa" in response.content.decode()
+    article.refresh_from_db()
+    assert article.get_parent().pk == section(sebuntal, NewsIndexPage).pk
+    assert article.village == sebuntal
+
+
+def test_the_regency_admin_bulk_moves_and_the_pages_change_village(
+    client, regency_admin, sebuntal, santan_ulu
+):
+    article = make_news(sebuntal, TITLE)
+    client.force_login(regency_admin)
+
+    bulk_move(client, [article], section(santan_ulu, NewsIndexPage))
+
+    assert NewsPage.objects.get(pk=article.pk).village == santan_ulu
