@@ -13,22 +13,23 @@ import re
 from modelsearch.backends import database
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
+from sinergi.core.text import INVISIBLE
+
 # Longer than any title a person would type; a pasted page of text is cut, not searched term by term.
 MAX_QUERY_LENGTH = 200
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff]")
 _WORD = re.compile(r"\w")
 _PHRASE = re.compile(r'"([^"]*)"')
 
 
 def _clean_terms(text: str) -> str:
     """The words of `text`, without quotes, control characters and terms made only of punctuation."""
-    text = _CONTROL.sub(" ", text.replace('"', " "))
+    text = INVISIBLE.sub(" ", text.replace('"', " "))
     return " ".join(term for term in text.split() if _WORD.search(term))
 
 
 def neutralise_string(query: str, operator: str | None = None) -> SearchQuery | str:
     """A user's text as a query: `"…"` pairs become phrases, everything else plain words."""
-    query = _CONTROL.sub(" ", query)[:MAX_QUERY_LENGTH]
+    query = INVISIBLE.sub(" ", query)[:MAX_QUERY_LENGTH]
     parts: list[SearchQuery] = []
     position = 0
     for match in _PHRASE.finditer(query):
