@@ -50,6 +50,12 @@ def reports_per_hour() -> int:
     return getattr(settings, "KIM_REPORTS_PER_HOUR", 20)
 
 
+def drafts_per_hour() -> int:
+    # Drafts are not sends to the village, but each may carry 10 photos: a looser cap of its own
+    # keeps a stuck retry loop or a stolen session from filling the village's storage.
+    return getattr(settings, "KIM_DRAFTS_PER_HOUR", 60)
+
+
 def hints_per_hour() -> int:
     return getattr(settings, "KIM_HINTS_PER_HOUR", 600)
 

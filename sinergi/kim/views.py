@@ -541,7 +541,8 @@ def _send_report(request, member, report, action, categories, send_key=None) -> 
         if existing is not None:
             return _repeat_first_send(request, existing, outcome)
 
-    # The limit counts sends to the village; saving a draft on the phone's own account is not one.
+    # Sends to the village have their limit; drafts a looser one of their own, so saving a draft is
+    # never refused because of the send limit.
     if action == "submit" and not limits.hit(f"report:{member.pk}", limits.reports_per_hour()):
         outcome.add(
             "__all__",
@@ -550,6 +551,14 @@ def _send_report(request, member, report, action, categories, send_key=None) -> 
                 "Simpan sebagai draf dulu, lalu kirim lagi nanti."
             )
             % {"n": limits.reports_per_hour()},
+        )
+        outcome.status = 429
+        return outcome
+    if action != "submit" and not limits.hit(f"draft:{member.pk}", limits.drafts_per_hour()):
+        outcome.add(
+            "__all__",
+            _("Anda sudah menyimpan %(n)s draf dalam satu jam terakhir. Coba lagi nanti.")
+            % {"n": limits.drafts_per_hour()},
         )
         outcome.status = 429
         return outcome

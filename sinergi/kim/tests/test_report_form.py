@@ -376,6 +376,20 @@ def test_a_draft_is_saved_after_the_send_limit_is_reached(member_client, member,
     assert [r.state for r in reports_of(member) if r.title == "Draf sesudah batas kirim"] == [S.DRAFT]
 
 
+def test_drafts_have_a_looser_limit_of_their_own(member_client, member, settings):
+    settings.KIM_DRAFTS_PER_HOUR = 2
+    for n in range(2):
+        assert member_client.post(NEW_REPORT, report_data(title=f"Draf {n}"), **JSON).json()["ok"] is True
+
+    response = member_client.post(NEW_REPORT, report_data(title="Draf ketiga"), **JSON)
+
+    assert response.status_code == 429
+    assert "2 draf dalam satu jam" in response.json()["message"]
+    assert "Draf ketiga" not in [r.title for r in reports_of(member)]
+    # Sending to the village is a different count.
+    assert member_client.post(NEW_REPORT, report_data(action="submit"), **JSON).json()["ok"] is True
+
+
 def test_a_repeated_send_does_not_count_against_the_limit(member_client, member, settings):
     settings.KIM_REPORTS_PER_HOUR = 1
     data = report_data(action="submit")
