@@ -86,6 +86,7 @@ from sinergi.kim.admin_forms import KimMemberForm
 from sinergi.kim.invitations import accept_invitation, create_invitation, find_by_token
 from sinergi.kim.models import (
     Activity,
+    ActivityPhoto,
     Invitation,
     Kim,
     KimClassification,
@@ -208,7 +209,6 @@ PLAUSIBLE = {
     "app_label (django admin app list)": ("auth", "users and groups"),
     "pk (wagtailsites)": ("the regency's Site", "a village has no Site of its own"),
     "pk (wagtailsettings)": ("1", "no setting is registered"),
-    "pk (kim:activity_photo)": ("1", "Sebuntal's activity has no photo"),
     "object_id (django admin, other models)": ("1", "task results and axes records are not village data"),
     "restriction_id": (
         "999999",
@@ -359,6 +359,10 @@ def _kim_world(village, operator) -> dict:
             place="Balai ZQX-KEGIATAN",
             description="Rapat ZQX-KEGIATAN.",
         )
+        # A private photo of it (kim:activity_photo): its KIM and the operator only.
+        activity_photo = ActivityPhoto(activity=activity, format="JPEG", width=40, height=30)
+        activity_photo.file.save("foto", ContentFile(h.jpeg_bytes(40, 30)), save=False)
+        activity_photo.save()
     return {
         "kim": kim,
         "kim_member": member,
@@ -367,6 +371,7 @@ def _kim_world(village, operator) -> dict:
         "regency": regency,
         "kim_classification": classification,
         "kim_activity": activity,
+        "kim_activity_photo": activity_photo,
     }
 
 
@@ -603,7 +608,9 @@ def _param_values(route: Route, param: str, w: World) -> tuple[list, bool]:
             return [w.extra["kim_report"].pk], True
         if name.startswith("kim:member"):
             return [w.extra["kim_member"].pk], True
-        return [1], False  # activity photos: Sebuntal's activity has no photo
+        if name == "kim:activity_photo":
+            return [w.extra["kim_activity_photo"].pk], True
+        raise AssertionError(f"no Sebuntal object for {name}:{param}")
     if param == "pk" and ns in PK_KIND:
         return [o.pk for o in _objects(PK_KIND[ns], w)], True
     if param == "pk" and ns == "wagtailadmin_workflows":
