@@ -8,14 +8,10 @@ from django.http.response import HttpResponseBase
 from django_scopes import scopes_disabled
 
 from sinergi.accounts.access import may_manage
-from sinergi.core.images import HEIC_SUPPORTED, PHOTO_MAX_EDGE, CleanPhoto, clean_image
+from sinergi.core.images import PHOTO_MAX_EDGE, CleanPhoto, clean_image
 from sinergi.core.images import ensure_clean as _ensure_clean
 from sinergi.core.storage import private_file_response
 from sinergi.kim.models import KimMember
-
-__all__ = ["HEIC_SUPPORTED", "MAX_EDGE", "CleanPhoto", "clean_photo", "ensure_clean", "max_upload_bytes"]
-
-MAX_EDGE = PHOTO_MAX_EDGE
 
 
 def max_upload_bytes() -> int:

@@ -13,8 +13,9 @@ from django_scopes import scope
 from PIL import Image
 
 from sinergi.core import images
+from sinergi.core.images import CleanPhoto
 from sinergi.kim.models import Activity
-from sinergi.kim.photos import CleanPhoto, clean_photo
+from sinergi.kim.photos import clean_photo
 from sinergi.kim.services import save_report
 from sinergi.kim.tests.member_helpers import NEW_REPORT, jpeg, photo, report_data, reports_of, text_of
 
