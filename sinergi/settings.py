@@ -133,10 +133,10 @@ REDIS_URL = envstr("REDIS_URL", "")
 
 
 def redis_caches(url: str, throttle_url: str, prefix: str, timeout: float) -> dict:
-    """CACHES on Redis: the page cache, and apart from it the throttle counters (sinergi/kim/limits.py).
+    """CACHES on Redis: the page cache, and apart from it the throttle counters (sinergi/core/throttle.py).
 
     With Redis down, pages are served uncached (the page cache logs errors instead of raising, see
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS); the throttle's errors reach limits.py, which allows for a
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS); the throttle's errors reach core/throttle.py, which allows for a
     short grace and then refuses sign-ins. `timeout`: seconds to wait for Redis (connect, each command).
     """
     options = {"SOCKET_CONNECT_TIMEOUT": timeout, "SOCKET_TIMEOUT": timeout}
@@ -165,7 +165,7 @@ if REDIS_URL:
         envint("REDIS_TIMEOUT_SECONDS", 1),
     )
 else:
-    # Without Redis the throttle counters are rows in the database (kim.RateCounter), not cache entries.
+    # Without Redis the throttle counters are rows in the database (core.RateCounter), not cache entries.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sinergi"}}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Seconds the throttles keep allowing while their Redis is unreachable; then sign-ins are refused.

@@ -70,3 +70,25 @@ class SinergiDocument(AbstractDocument):
                 validate_document_content(self.file.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages[0]}) from error
+
+
+class RateCounter(models.Model):
+    """A throttle counter in the database, used when there is no Redis (sinergi/core/throttle.py).
+
+    Not a cache entry: page traffic cannot evict it, every worker process counts in the same row, and
+    an UPDATE ... SET count = count + 1 counts concurrent hits exactly (Django's DatabaseCache would
+    read and write the value back, losing hits that race). Expired rows are pruned by `kim_prune`.
+    """
+
+    name = models.CharField(max_length=255)
+    window = models.BigIntegerField()  # the window's number since the epoch (time // window length)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "window"], name="core_unique_rate_counter_window")
+        ]
+
+    def __str__(self):
+        return f"{self.name}@{self.window}: {self.count}"

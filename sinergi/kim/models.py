@@ -461,23 +461,3 @@ class ReportSend(VillageOwned):
 
     def __str__(self):
         return str(self.key)
-
-
-class RateCounter(models.Model):
-    """A throttle counter in the database, used when there is no Redis (sinergi/kim/limits.py).
-
-    Not a cache entry: page traffic cannot evict it, every worker process counts in the same row, and
-    an UPDATE ... SET count = count + 1 counts concurrent hits exactly (Django's DatabaseCache would
-    read and write the value back, losing hits that race). Expired rows are pruned by `kim_prune`.
-    """
-
-    name = models.CharField(max_length=255)
-    window = models.BigIntegerField()  # the window's number since the epoch (time // window length)
-    count = models.PositiveIntegerField(default=0)
-    expires_at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["name", "window"], name="unique_rate_counter_window")]
-
-    def __str__(self):
-        return f"{self.name}@{self.window}: {self.count}"

@@ -38,6 +38,7 @@ from django_scopes import scope, scopes_disabled
 from wagtail.models import Site
 
 from sinergi.accounts.throttling import client_ip_address
+from sinergi.core import throttle
 from sinergi.kim import limits
 from sinergi.kim.auth import canonical_identifier, username_for
 from sinergi.kim.forms import (
@@ -341,10 +342,10 @@ def invitation_code(request):
         allowed = limits.invitation_code_tries_per_hour()
         try:
             locked = (
-                limits.count(per_identifier, fail_closed=True) >= allowed
-                or limits.count(per_address, fail_closed=True) >= 4 * allowed
+                throttle.count(per_identifier, fail_closed=True) >= allowed
+                or throttle.count(per_address, fail_closed=True) >= 4 * allowed
             )
-        except limits.ThrottleUnavailable as error:
+        except throttle.ThrottleUnavailable as error:
             form.add_error(None, str(error))
             locked, status = None, 503
         if locked:
@@ -355,8 +356,8 @@ def invitation_code(request):
         elif locked is not None:
             invitation = find_by_code(identifier, form.cleaned_data["code"])
             if invitation is None:
-                limits.hit(per_identifier, allowed)
-                limits.hit(per_address, 4 * allowed)
+                throttle.hit(per_identifier, allowed)
+                throttle.hit(per_address, 4 * allowed)
                 form.add_error(
                     "code", _("Nomor HP/surel atau kode tidak cocok, atau undangan sudah kedaluwarsa.")
                 )
@@ -543,7 +544,7 @@ def _send_report(request, member, report, action, categories, send_key=None) -> 
 
     # Sends to the village have their limit; drafts a looser one of their own, so saving a draft is
     # never refused because of the send limit.
-    if action == "submit" and not limits.hit(f"report:{member.pk}", limits.reports_per_hour()):
+    if action == "submit" and not throttle.hit(f"report:{member.pk}", limits.reports_per_hour()):
         outcome.add(
             "__all__",
             _(
@@ -554,7 +555,7 @@ def _send_report(request, member, report, action, categories, send_key=None) -> 
         )
         outcome.status = 429
         return outcome
-    if action != "submit" and not limits.hit(f"draft:{member.pk}", limits.drafts_per_hour()):
+    if action != "submit" and not throttle.hit(f"draft:{member.pk}", limits.drafts_per_hour()):
         outcome.add(
             "__all__",
             _("Anda sudah menyimpan %(n)s draf dalam satu jam terakhir. Coba lagi nanti.")
@@ -766,7 +767,7 @@ def _not_editable(request, member, report):
 @member_required
 def hints(request, member):
     """Writing hints for what is typed now: called by report.js while the member writes."""
-    if not limits.hit(f"hints:{member.pk}", limits.hints_per_hour()):
+    if not throttle.hit(f"hints:{member.pk}", limits.hints_per_hour()):
         return JsonResponse({"hints": [], "message": _("Terlalu sering. Coba lagi nanti.")}, status=429)
     try:
         photo_count = max(0, min(int(request.POST.get("photo_count") or 0), 100))
@@ -806,7 +807,7 @@ def activities(request, member):
         files = request.FILES.getlist("photos")
         if len(files) > MAX_ACTIVITY_PHOTOS:
             photo_errors.append(_("Maksimal %(max)s foto per kegiatan.") % {"max": MAX_ACTIVITY_PHOTOS})
-        elif not limits.hit(f"activity:{member.pk}", limits.reports_per_hour()):
+        elif not throttle.hit(f"activity:{member.pk}", limits.reports_per_hour()):
             form.add_error(None, _("Terlalu banyak kiriman dalam satu jam terakhir. Coba lagi nanti."))
             status = 429
         elif form.is_valid():

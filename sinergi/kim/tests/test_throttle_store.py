@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache, caches
 from django.test import Client
 
+from sinergi.core import throttle
 from sinergi.kim import limits
 from sinergi.kim.invitations import create_invitation
 from sinergi.kim.tests.member_helpers import make_member
@@ -79,8 +80,8 @@ def test_on_redis_a_locked_sign_in_code_stays_locked_when_the_page_cache_is_empt
 
 
 def test_database_counters_count_every_hit_of_one_window(db):
-    assert [limits.hit("uji", limit=3) for _n in range(5)] == [True, True, True, False, False]
-    assert limits.count("uji") == 5
+    assert [throttle.hit("uji", limit=3) for _n in range(5)] == [True, True, True, False, False]
+    assert throttle.count("uji") == 5
 
 
 # --------------------------------------------------------------------------- Redis outage
@@ -89,9 +90,9 @@ def test_database_counters_count_every_hit_of_one_window(db):
 @pytest.fixture
 def redis_down(settings):
     settings.CACHES = redis_caches(CLOSED_PORT, CLOSED_PORT, "uji-once", 0.5)
-    limits._store_reached()
+    throttle._store_reached()
     yield
-    limits._store_reached()
+    throttle._store_reached()
 
 
 def test_with_redis_down_public_pages_are_served_and_the_outage_is_logged(redis_down, sebuntal, caplog):
@@ -113,7 +114,7 @@ def test_with_redis_down_sign_in_codes_are_allowed_for_the_grace_then_refused(
 ):
     right, wrong = code_form
     settings.THROTTLE_OUTAGE_GRACE_SECONDS = 3600
-    with caplog.at_level(logging.WARNING, logger="sinergi.kim.limits"):
+    with caplog.at_level(logging.WARNING, logger="sinergi.core.throttle"):
         assert "tidak cocok" in Client().post("/kim/undangan/", wrong).content.decode()
     assert any("Throttle store unreachable" in record.getMessage() for record in caplog.records)
 
@@ -125,4 +126,4 @@ def test_with_redis_down_sign_in_codes_are_allowed_for_the_grace_then_refused(
 
 def test_with_redis_down_other_throttles_keep_allowing(redis_down, settings):
     settings.THROTTLE_OUTAGE_GRACE_SECONDS = 0
-    assert limits.hit("hints:1", limit=1) and limits.hit("hints:1", limit=1)
+    assert throttle.hit("hints:1", limit=1) and throttle.hit("hints:1", limit=1)

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sinergi.kim import limits
+from sinergi.core import throttle
 from sinergi.kim.services import prune_sends
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, **options):
-        sends, counters = prune_sends(days), limits.prune()
+        sends, counters = prune_sends(days), throttle.prune()
         self.stdout.write(
             _("%(sends)s kunci pengiriman dan %(counters)s penghitung batas dihapus.")
             % {"sends": sends, "counters": counters}
