@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sinergi.villages",
     "sinergi.portal",
     "sinergi.kim",
+    "sinergi.casework",
     "sinergi.ppid",
     "sinergi.complaints",
     "sinergi.finance",

@@ -87,3 +87,11 @@ def is_regency_admin(user) -> bool:
     if not user or not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or administered_regencies(user).exists()
+
+
+def village_operators(village) -> list:
+    """The active users who operate `village` (its operator memberships): they hear of its cases."""
+    memberships = Membership.objects.filter(village=village, role=Membership.Role.OPERATOR).select_related(
+        "user"
+    )
+    return [m.user for m in memberships if m.user.is_active]

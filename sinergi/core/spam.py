@@ -68,17 +68,23 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[^a-z]", "", text)
 
 
-def looks_like_gambling_spam(text: str) -> bool:
-    """True if `text` promotes online gambling, however it is disguised."""
+def looks_like_gambling_spam(text: str, terms=None, whole_word_terms=None) -> bool:
+    """True if `text` promotes online gambling, however it is disguised.
+
+    `terms`/`whole_word_terms`: another list than the built-in one (the regency's, kept in
+    casework.SpamTerm), written as GAMBLING_TERMS is.
+    """
     if not text:
         return False
+    terms = GAMBLING_TERMS if terms is None else terms
+    whole_word_terms = WHOLE_WORD_TERMS if whole_word_terms is None else whole_word_terms
     plain = normalise(text)
     squeezed = _squeezed(plain)
     words = set(re.findall(r"[a-z]+", plain))
     # Letters written apart ("s l o t g a c o r"): a run of single letters, joined.
     spaced = {_squeezed(run) for run in re.findall(r"(?:\b[a-z]\b[\s.\-_*]*){3,}", plain)}
-    for term in GAMBLING_TERMS:
-        if term in WHOLE_WORD_TERMS:
+    for term in terms:
+        if term in whole_word_terms:
             if term in words or term in spaced:
                 return True
         elif term in squeezed:

@@ -26,11 +26,11 @@ from django_scopes import scope
 from lokal import parse_phone
 from wagtail.models import Page, Revision
 
+from sinergi.accounts.access import village_operators
 from sinergi.accounts.services import make_regency_admin
 from sinergi.demo import data, images
 from sinergi.demo.content import refuse_in_production
 from sinergi.kim.models import Activity, Kim, KimClassification, KimMember, KimSettings, Report, ReportEvent
-from sinergi.kim.notifications import village_operators
 from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
 from sinergi.regions.models import Regency, Village

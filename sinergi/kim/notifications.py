@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import scope
 from django_tasks import task
 
+from sinergi.accounts.access import village_operators
 from sinergi.kim.models import Notification, Report, ReportEvent
 
 MESSAGES = {
@@ -27,15 +28,6 @@ MESSAGES = {
 MEMBER_REPORT_URL = "kim:report_detail"
 OPERATOR_REPORT_URL = "kim_admin:report_detail"
 OPERATOR_QUEUE_URL = "kim_admin:queue"
-
-
-def village_operators(village):
-    from sinergi.accounts.models import Membership
-
-    memberships = Membership.objects.filter(village=village, role=Membership.Role.OPERATOR).select_related(
-        "user"
-    )
-    return [m.user for m in memberships if m.user.is_active]
 
 
 def _url(name: str, *args) -> str:

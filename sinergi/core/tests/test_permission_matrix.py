@@ -35,6 +35,7 @@ ran): it must not change. Deliberate exceptions are in ALLOWANCES, each with its
 failures are collected and reported in one assertion.
 """
 
+import datetime
 import itertools
 import re
 import time
@@ -80,6 +81,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from sinergi.casework.models import Holiday, ServiceSettings, SpamTerm
 from sinergi.core.tests import helpers as h
 from sinergi.core.tests.factories import make_news, publish, section
 from sinergi.kim.admin_forms import KimMemberForm
@@ -97,6 +99,7 @@ from sinergi.kim.models import (
 )
 from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
+from sinergi.ppid.models import PpidRegencySettings
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -312,6 +315,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     }
     redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
     kim = _kim_world(sebuntal, operator)
+    casework = _casework_world(sebuntal)
     return World(
         village=sebuntal,
         home=home,
@@ -332,7 +336,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
         uploads=uploads,
         redirect=redirect,
         santan_news_index=Page.objects.get(pk=section(santan_ulu, NewsIndexPage).pk),
-        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim},
+        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework},
     )
 
 
@@ -372,6 +376,19 @@ def _kim_world(village, operator) -> dict:
         "kim_classification": classification,
         "kim_activity": activity,
         "kim_activity_photo": activity_photo,
+    }
+
+
+def _casework_world(village) -> dict:
+    """The regency's rules of the citizen services: a regional holiday, a spam term, office hours."""
+    regency = village.district.regency
+    return {
+        "holiday": Holiday.objects.create(
+            regency=regency, date=datetime.date(2026, 9, 28), name="Hari jadi ZQX-LIBUR", kind="daerah"
+        ),
+        "spam_term": SpamTerm.objects.create(term="zqxjudi"),
+        "service_settings": ServiceSettings.for_regency(regency),
+        "ppid_settings": PpidRegencySettings.objects.create(regency=regency, commission_name="KI ZQX-KI"),
     }
 
 
@@ -449,6 +466,10 @@ def snapshot(w: World) -> dict:
         ),
         "uploads": sorted(UploadedFile.objects.values_list("pk", flat=True)),
         **_kim_snapshot(),
+        "holidays": list(Holiday.objects.order_by("pk").values()),
+        "spam_terms": list(SpamTerm.objects.order_by("pk").values()),
+        "service_settings": list(ServiceSettings.objects.order_by("pk").values()),
+        "ppid_settings": list(PpidRegencySettings.objects.order_by("pk").values()),
     }
 
 
@@ -538,6 +559,10 @@ PK_KIND = {
     "wagtailadmin_collections": "collection",
     "wagtailusers_users": "user",
     "wagtailusers_groups": "group",
+    "casework_holidays": "holiday",
+    "casework_spam_terms": "spam_term",
+    "casework_service_settings": "service_settings",
+    "ppid_settings": "ppid_settings",
 }
 PARAM_KIND = {
     "page_id": "page",
@@ -590,6 +615,10 @@ def _objects(kind: str, w: World) -> list:
                 "regency",
                 "kim_classification",
                 "kim_activity",
+                "holiday",
+                "spam_term",
+                "service_settings",
+                "ppid_settings",
             )
         },
     }[kind]

@@ -1,0 +1,55 @@
+"""The regency admin keeps the holiday table, the spam terms and the office hours in the admin."""
+
+import datetime
+
+from django.urls import reverse
+
+from sinergi.casework.calendar import WorkingCalendar
+from sinergi.casework.models import Holiday, SpamTerm
+
+
+def test_regency_admin_adds_a_regional_holiday_and_deadlines_move(client, regency_admin, regency):
+    client.force_login(regency_admin)
+    assert client.get(reverse("casework_holidays:index")).status_code == 200
+    response = client.post(
+        reverse("casework_holidays:add"),
+        {
+            "regency": regency.pk,
+            "date": "2026-11-04",
+            "name": "Hari jadi uji",
+            "kind": "daerah",
+            "source": "SK Bupati",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Holiday.objects.get(regency=regency).name == "Hari jadi uji"
+    received = datetime.datetime(2026, 11, 2, 1, tzinfo=datetime.UTC)  # 09:00 WITA
+    assert WorkingCalendar(regency).deadline(received, 10).date == datetime.date(2026, 11, 17)
+
+
+def test_regency_admin_edits_the_spam_terms(client, regency_admin):
+    client.force_login(regency_admin)
+    response = client.post(reverse("casework_spam_terms:add"), {"term": "sabungayam"})
+    assert response.status_code == 302
+    assert SpamTerm.objects.filter(term="sabungayam").exists()
+    listing = client.get(reverse("casework_spam_terms:index"), {"q": "gacor"}).content.decode()
+    assert "gacor" in listing
+
+
+def test_a_village_operator_reaches_none_of_the_regency_rules(operator_client, regency):
+    holiday = Holiday.objects.create(regency=regency, date=datetime.date(2026, 9, 28), name="Hari jadi")
+    for url in (
+        reverse("casework_holidays:index"),
+        reverse("casework_holidays:add"),
+        reverse("casework_holidays:edit", args=[holiday.pk]),
+        reverse("casework_spam_terms:index"),
+        reverse("casework_service_settings:index"),
+    ):
+        response = operator_client.get(url)
+        assert response.status_code in (302, 403), url
+    response = operator_client.post(
+        reverse("casework_holidays:edit", args=[holiday.pk]),
+        {"regency": regency.pk, "date": "2026-09-29", "name": "Diubah", "kind": "daerah"},
+    )
+    holiday.refresh_from_db()
+    assert holiday.name == "Hari jadi"

@@ -1,0 +1,4 @@
+from sinergi.casework.admin import add_rule_screen
+from sinergi.ppid.admin import PpidSettingsViewSet
+
+add_rule_screen(PpidSettingsViewSet("ppid_settings"))
