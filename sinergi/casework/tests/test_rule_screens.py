@@ -3,6 +3,8 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
+from lokal import holidays as lokal_holidays
 
 from sinergi.casework.calendar import WorkingCalendar
 from sinergi.casework.models import Holiday, SpamTerm
@@ -53,3 +55,20 @@ def test_a_village_operator_reaches_none_of_the_regency_rules(operator_client, r
     )
     holiday.refresh_from_db()
     assert holiday.name == "Hari jadi"
+
+
+def test_the_regency_admin_home_says_which_year_s_holidays_are_missing(client, regency_admin, monkeypatch):
+    client.force_login(regency_admin)
+    this_year = timezone.localdate().year
+    # As if the installed lokal-id knew only this year's SKB 3 Menteri.
+    monkeypatch.setattr(lokal_holidays, "HOLIDAY_YEARS", (this_year,))
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Kalender hari kerja" in home and f"<strong>{this_year + 1}</strong>" in home
+    Holiday.objects.create(date=datetime.date(this_year + 1, 1, 1), name="Tahun Baru", kind="nasional")
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Kalender hari kerja" not in home
+
+
+def test_an_operator_home_has_no_calendar_panel(operator_client, monkeypatch):
+    monkeypatch.setattr(lokal_holidays, "HOLIDAY_YEARS", ())
+    assert "Kalender hari kerja" not in operator_client.get(reverse("wagtailadmin_home")).content.decode()
