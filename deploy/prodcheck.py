@@ -694,7 +694,9 @@ class Prodcheck:
     # ----- (d) kill an app server under load
 
     def check_kill_under_load(self) -> None:
-        log("(d) 8 clients load public pages through nginx; app server A is killed (SIGKILL) after 2 s")
+        log(
+            "(d, g) 8 clients load public pages through nginx; A is killed (SIGKILL), then B reloaded (SIGHUP)"
+        )
         paths = [
             self.people["village_path"],
             self.people["news_index_path"],
@@ -727,14 +729,31 @@ class Prodcheck:
             time.sleep(2.0)
             killed_at = time.monotonic()
             self.stack.stop("app-a", signal.SIGKILL)
-            time.sleep(4.0)
+            time.sleep(3.0)
+            # The upgrade step (systemctl reload sinergi-web = SIGHUP) on B, now the only app server:
+            # new workers, the old ones finish their requests, and no request may fail meanwhile.
+            master = self.stack.procs["app-b"].pid
+            old_workers = children(master)
+            reloaded_at = time.monotonic()
+            os.kill(master, signal.SIGHUP)
+            deadline = time.monotonic() + 40
+            while time.monotonic() < deadline and (children(master) & old_workers or not children(master)):
+                time.sleep(0.2)
+            replaced = not (children(master) & old_workers)
+            time.sleep(1.0)
             stop.set()
         failed = [o for o in outcomes if o[1] != 200]
-        after = [o for o in outcomes if o[0] > killed_at + 0.5]
+        after = [o for o in outcomes if killed_at + 0.5 < o[0] < reloaded_at]
+        during = [o for o in outcomes if o[0] >= reloaded_at]
         ensure(not failed, f"{len(failed)} of {len(outcomes)} requests failed: {failed[:5]}")
-        ensure(len(after) > 20, f"only {len(after)} requests answered after the kill: the site is not up")
-        self.results.append(("d. app server A killed under load", f"ok: {len(outcomes)} requests, 0 failed, "
-                             f"{len(after)} answered by B after the kill"))  # fmt: skip
+        ensure(len(after) >= 10, f"only {len(after)} requests answered after the kill: the site is not up")
+        ensure(replaced, f"app server B's workers were not replaced within 40 s of SIGHUP ({old_workers})")
+        ensure(len(during) >= 5, f"only {len(during)} requests answered during B's reload")
+        self.results.append(
+            ("d. app server A killed under load", f"ok: {len(after)} requests after the kill, 0 failed")
+        )
+        self.results.append(("g. reload of B (SIGHUP, the upgrade step) under load",
+                             f"ok: workers replaced, {len(during)} requests meanwhile, 0 failed"))  # fmt: skip
 
     # ----- (e) backup and restore
 
@@ -808,6 +827,18 @@ class Prodcheck:
         self.check_nginx_rules()
         self.check_kill_under_load()
         self.check_backup_restore()
+
+
+def children(pid: int) -> set[int]:
+    """Process ids whose parent is `pid` (gunicorn's workers of a master)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                stat = (entry / "stat").read_text()
+                if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                    found.add(int(entry.name))
+    return found
 
 
 def declared_post(port: int, path: str, length: int, *, send_body: bool) -> int:
