@@ -50,7 +50,7 @@ import requests  # noqa: E402
 
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
-VILLAGE_CODE = "64.02.17.2006"  # Sebuntal, Marang Kayu
+VILLAGE_CODE = "64.02.17.2001"  # Sebuntal, Marang Kayu
 KECAMATAN = "64.02.17"
 MIB = 1024 * 1024
 PASSWORD = "prodcheck-" + secrets.token_urlsafe(12)
