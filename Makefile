@@ -8,7 +8,7 @@ PORT ?= 8000
 # Test processes: pytest-xdist workers (one per core); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: demo test lint format bench clean lock
+.PHONY: demo test lint format bench clean lock prodcheck backup restore
 
 # Exactly the versions in requirements.lock (written by `make lock` from pyproject.toml), then the
 # project itself without resolving anything again: every install is the same.
@@ -50,6 +50,22 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# The production stack on loopback (nginx, two gunicorn, db_worker, PostgreSQL, Redis, moto S3),
+# checked through nginx: deploy/prodcheck.py, docs/deployment.md.
+prodcheck: $(STAMP)
+	$(PY) manage.py collectstatic --no-input -v 0
+	$(PY) deploy/prodcheck.py
+
+# Database dump and a copy of every uploaded file, with the app's environment (DATABASE_URL, S3_*):
+#   make backup BACKUP_DIR=/var/backups/sinergi/2026-11-30
+#   make restore BACKUP_DIR=/var/backups/sinergi/2026-11-30   (into an empty database and bucket)
+BACKUP_DIR ?= var/backup/$(shell date +%Y%m%d-%H%M%S)
+backup: $(STAMP)
+	$(PY) deploy/backup.py backup $(BACKUP_DIR)
+
+restore: $(STAMP)
+	$(PY) deploy/backup.py restore $(BACKUP_DIR)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -58,6 +58,18 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--kim-members", type=int, default=40, help="KIM members sending reports at once")
     parser.add_argument("--kim-clients", type=int, default=8, help="concurrent senders of KIM reports")
     parser.add_argument("--kim-repeats", type=int, default=3, help="runs of the 10-photo KIM report")
+    parser.add_argument(
+        "--cache-seconds",
+        type=float,
+        default=15.0,
+        help="seconds of random village traffic per cache-invalidation rule",
+    )
+    parser.add_argument(
+        "--publish-every",
+        type=float,
+        default=2.0,
+        help="seconds between news published during the cache hit-rate run",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (DB, logs)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "latest.md")
     return parser.parse_args()
@@ -85,6 +97,40 @@ def count_queries(dirs: BenchDirs, paths: list[str]) -> tuple[dict, str]:
         return json.loads(step.output.strip().splitlines()[-1]), ""
     except (ValueError, IndexError):
         return {}, f"Query counting printed no result: {step.tail(5)!r}"
+
+
+def cache_hit_rates(dirs: BenchDirs, args: argparse.Namespace) -> tuple[dict, str]:
+    log("page cache hit rate while news is published (in-process, global vs scoped invalidation)")
+    step = run_measured(
+        [PYTHON, "-m", "bench.cache_scope", str(args.cache_seconds), str(args.publish_every)], dirs.env()
+    )
+    if not step.ok:
+        return {}, f"Cache hit-rate run failed (exit {step.returncode}): {step.tail(5)!r}"
+    try:
+        return json.loads(step.output.strip().splitlines()[-1]), ""
+    except (ValueError, IndexError):
+        return {}, f"Cache hit-rate run printed no result: {step.tail(5)!r}"
+
+
+def hit_rate_table(rates: dict, publish_every: float) -> list[str]:
+    if not rates:
+        return []
+
+    def cell(mode: str) -> str:
+        r = rates[mode]
+        share = r["hits"] / r["requests"] if r["requests"] else 0
+        return f"{share:.0%} ({r['hits']:,}/{r['requests']:,} requests, {r['published']} published)"
+
+    return [
+        "",
+        "Page cache hit rate, anonymous requests to village homes picked at random while a news article is "
+        f"published in a random village every {publish_every:g} s (in-process, bench/cache_scope.py):",
+        "",
+        "| Villages | Every publish empties every page | Scoped (village, kecamatan, portal) |",
+        "|---|---|---|",
+        f"| {rates['villages']:,} | {cell('global')} | {cell('scoped')} |",
+        "| 25,000 | not measured: provisioning 25,000 villages is not done yet | |",
+    ]
 
 
 def measure_kim(dirs: BenchDirs, args: argparse.Namespace) -> kim.KimResult:
@@ -174,6 +220,11 @@ def main() -> int:
         if failure:
             notes.append(failure)
 
+        # 5b. Cache hit rate while news is published: every publish emptying all vs the scoped rule.
+        hit_rates, failure = cache_hit_rates(dirs, args)
+        if failure:
+            notes.append(failure)
+
         # 6. KIM: a report with 10 large photos, and many members sending at once.
         kim_result = measure_kim(dirs, args)
         finished = True
@@ -191,6 +242,7 @@ def main() -> int:
     lines += table(
         prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village, kim_result
     )
+    lines += hit_rate_table(hit_rates, args.publish_every)
     lines += ["", "Notes:", ""]
     notes += kim.notes(kim_result)
     if kim_result.load is not None:

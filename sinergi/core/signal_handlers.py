@@ -1,16 +1,23 @@
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from sinergi.core.cache import invalidate_public_pages
+from sinergi.core.cache import invalidate_pages_of, invalidate_public_pages
 from sinergi.core.text import clean_text_fields, is_cleaned_model
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def _page_changed(sender, instance, **kwargs):
+    # Inside a village: that village, its kecamatan and the portal; anything else: every page.
+    invalidate_pages_of(instance)
+
+
 @receiver(post_page_move)
-def _page_changed(sender, **kwargs):
+@receiver(page_slug_changed)
+def _page_moved(sender, **kwargs):
+    # Addresses change: pages cached under the old ones, anywhere, must go.
     invalidate_public_pages()
 
 

@@ -11,3 +11,10 @@ def only_pages_the_user_may_explore(pages, request):
     if is_regency_admin(user):
         return pages
     return pages.filter(pk__in=explorable_pages(user).values("pk"))
+
+
+@hooks.register("before_serve_page")
+def remember_the_served_page(page, request, serve_args, serve_kwargs):
+    """The page cache keys a path by its village's or kecamatan's scope once it knows the page's depth
+    (sinergi.core.cache._register_scope); nothing else changes."""
+    request.sinergi_served_page = page
