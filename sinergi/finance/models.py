@@ -348,7 +348,7 @@ class TransparencyPage(RoutablePageMixin, ContentPage):
     """The village's "Transparansi" section: its published APBDes and realisation, per year.
 
     The budget pages, downloads and posters are routes of this page (`sinergi.finance.public`), so they
-    live at stable addresses under the section: tahun/2025/, tahun/2025/apbdes-2025.json, ...
+    live at stable addresses under the section: tahun/2025/, tahun/2025/data/json/, ...
     """
 
     parent_page_types = ["villages.VillageHomePage"]
@@ -372,11 +372,11 @@ class TransparencyPage(RoutablePageMixin, ContentPage):
 
         return year_page(self, request, year, number=number)
 
-    @path("tahun/<int:year>/<str:filename>")
-    def download_view(self, request, year, filename):
+    @path("tahun/<int:year>/<slug:kind>/<slug:extension>/")
+    def download_view(self, request, year, kind, extension):
         from sinergi.finance.public import download
 
-        return download(self, request, year, filename)
+        return download(self, request, year, kind, extension)
 
     @path("perbandingan/")
     def comparison_view(self, request):

@@ -3,8 +3,10 @@
     transparansi/                         the latest year with a published APBDes
     transparansi/tahun/2025/              that year's latest published version (and its realisation)
     transparansi/tahun/2025/versi/2/      an earlier published version
-    transparansi/tahun/2025/apbdes-2025.json | .csv | .xlsx   the data, at a stable address
-    transparansi/tahun/2025/baliho-2025.pdf | .png             the notice-board poster
+    transparansi/tahun/2025/data/json/ | csv/ | xlsx/   the data, at a stable address (?versi=2: a version)
+    transparansi/tahun/2025/baliho/pdf/ | png/          the notice-board poster (?format=spanduk: banner)
+
+(Wagtail serves only paths of letters, digits and hyphens ending in a slash, so no file extensions.)
     transparansi/perbandingan/            the years side by side
 
 Only published versions and realisations are shown, and each page costs a fixed number of queries
@@ -14,7 +16,6 @@ remaining budget, and a complaints address.
 """
 
 import json
-import re
 
 from django.apps import apps
 from django.db.models import Sum
@@ -29,14 +30,14 @@ from sinergi.finance import charts, totals
 from sinergi.finance.models import BudgetCode, BudgetVersion, IncomeLine, Realisation, SpendingLine
 from sinergi.finance.template import build_csv, build_workbook, realisation_rows
 
-DOWNLOAD = re.compile(r"^(apbdes|baliho)-(\d{4})\.(json|csv|xlsx|pdf|png)$")
+DOWNLOADS = {"data": ("json", "csv", "xlsx"), "baliho": ("pdf", "png")}
 PUBLISHED = BudgetVersion.State.PUBLISHED
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _published_versions(village):
     return list(
-        BudgetVersion.objects.filter(village=village, state=PUBLISHED)
+        BudgetVersion.objects.filter(village_id=village, state=PUBLISHED)
         .select_related("village", "perdes_document")
         .order_by("-year", "-number")
     )
@@ -71,6 +72,7 @@ def context_for(page, request, version, versions):
         "years": years,
         "same_year": same_year,
         "summary": summary_rows(fig),
+        "poster": True,
         "income_chart": charts.proportion_bar(income_parts, _("Sumber pendapatan")),
         "income_legend": [(g, charts.colour(i)) for i, g in enumerate(fig.income_groups)],
         "field_chart": charts.bars(field_rows, _("Belanja per bidang"), rupiah_short),
@@ -94,10 +96,10 @@ def _render(page, request, template, context):
 
 
 def current_page(page, request):
-    village = page.village
+    village = page.village_id
     if village is None:
         raise Http404
-    with scope(village=village.pk):
+    with scope(village=village):
         versions = _published_versions(village)
         if not versions:
             return _render(page, request, "finance/transparency_page.html", {"versions": []})
@@ -110,10 +112,10 @@ def current_page(page, request):
 
 
 def year_page(page, request, year, number=None):
-    village = page.village
+    village = page.village_id
     if village is None:
         raise Http404
-    with scope(village=village.pk):
+    with scope(village=village):
         versions = _published_versions(village)
         version = _choose(versions, year, number)
         return _render(
@@ -125,10 +127,10 @@ def year_page(page, request, year, number=None):
 
 
 def comparison_page(page, request):
-    village = page.village
+    village = page.village_id
     if village is None:
         raise Http404
-    with scope(village=village.pk):
+    with scope(village=village):
         rows = comparison_rows(village)
     chart = charts.bars(
         [(str(r["year"]), r["spending"], r["realised"]) for r in rows], _("Belanja per tahun"), rupiah_short
@@ -139,7 +141,9 @@ def comparison_page(page, request):
 def comparison_rows(village) -> list[dict]:
     """Per year, the latest published version's totals and its realisation: four queries for any number of years."""
     latest = {}
-    for version in BudgetVersion.objects.filter(village=village, state=PUBLISHED).order_by("year", "number"):
+    for version in BudgetVersion.objects.filter(village_id=village, state=PUBLISHED).order_by(
+        "year", "number"
+    ):
         latest[version.year] = version
     ids = [v.pk for v in latest.values()]
     income = dict(
@@ -185,17 +189,13 @@ def comparison_rows(village) -> list[dict]:
     return rows
 
 
-def download(page, request, year, filename):
-    match = DOWNLOAD.match(filename)
-    village = page.village
-    if not match or int(match.group(2)) != year or village is None:
-        raise Http404
-    kind, extension = match.group(1), match.group(3)
-    if (kind == "baliho") != (extension in ("pdf", "png")):
+def download(page, request, year, kind, extension):
+    village = page.village_id
+    if extension not in DOWNLOADS.get(kind, ()) or village is None:
         raise Http404
     number = request.GET.get("versi")
     number = int(number) if number and number.isdigit() and len(number) < 5 else None
-    with scope(village=village.pk):
+    with scope(village=village):
         versions = _published_versions(village)
         version = _choose(versions, year, number)
         realisation = _realisation_of(version)
@@ -220,9 +220,9 @@ def download(page, request, year, filename):
             response = HttpResponse(
                 data, content_type="application/pdf" if extension == "pdf" else "image/png"
             )
-    response["Content-Disposition"] = (
-        f'{"inline" if extension in ("json", "pdf", "png") else "attachment"}; filename="{village.code}-{filename}"'
-    )
+    filename = f"{'baliho' if kind == 'baliho' else 'apbdes'}-{version.village.code}-{year}.{extension}"
+    disposition = "inline" if extension in ("json", "pdf", "png") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from sinergi.core.formatting import rupiah_short
+from sinergi.core.formatting import rupiah, rupiah_short
 
 register = template.Library()
 
@@ -19,3 +19,15 @@ def persen(value):
     if value is None:
         return "–"
     return f"{value}".replace(".", ",") + "%"
+
+
+def signed_rupiah(value) -> str:
+    """A deficit as budget reports print it: (Rp 34.713.000); anything else as rupiah()."""
+    if value is not None and value != "" and value < 0:
+        return f"({rupiah(-value)})"
+    return rupiah(value)
+
+
+@register.filter
+def rupiah_apbdes(value):
+    return signed_rupiah(value)
