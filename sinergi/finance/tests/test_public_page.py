@@ -31,14 +31,14 @@ def _no_page_cache(settings):
 
 
 def test_the_page_shows_the_published_budget_and_its_realisation(client, sebuntal, operator):
-    version, budget = published_budget(sebuntal, operator, seed=4, realisation=True)
+    _version, budget = published_budget(sebuntal, operator, seed=4, realisation=True)
     body = client.get(PAGE).content.decode()
     assert rupiah(budget.total_income) in body
     assert rupiah(budget.total_spending) in body
     assert rupiah_short(budget.total_income) in body
     assert rupiah(budget.total_income - budget.total_spending) in body  # the deficit, covered by SiLPA
     assert "<svg" in body and 'role="img"' in body and "<script" not in body
-    for code, name, place, *_rest in budget.activities[:5]:
+    for _code, name, place, *_rest in budget.activities[:5]:
         assert name in body and place in body
     assert "Tidak dilaksanakan" in body and "Belum selesai" in body  # Pasal 72: unfinished kegiatan
     assert "Sisa anggaran" in body
@@ -58,7 +58,7 @@ def test_drafts_are_not_public(client, sebuntal, operator):
 
 
 def test_downloads_carry_the_same_figures(client, sebuntal, operator):
-    version, budget = published_budget(sebuntal, operator, seed=6, realisation=True)
+    _version, budget = published_budget(sebuntal, operator, seed=6, realisation=True)
     data = json.loads(client.get(f"{PAGE}tahun/2025/data/json/").content)
     assert data["ringkasan"]["pendapatan"] == budget.total_income
     assert data["ringkasan"]["belanja"] == budget.total_spending
