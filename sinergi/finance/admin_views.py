@@ -250,6 +250,8 @@ def _public_url(version) -> str:
 
 
 class PublishVersionView(FinanceAdminView):
+    http_method_names = ["post"]
+
     def post(self, request, *args, **kwargs):
         version = get_object_or_404(BudgetVersion, pk=kwargs["version_id"])
         try:
@@ -261,6 +263,8 @@ class PublishVersionView(FinanceAdminView):
 
 
 class DeleteVersionView(FinanceAdminView):
+    http_method_names = ["post"]
+
     def post(self, request, *args, **kwargs):
         version = get_object_or_404(BudgetVersion, pk=kwargs["version_id"])
         try:
@@ -296,6 +300,8 @@ class RealisationView(FinanceAdminView):
 
 
 class PublishRealisationView(FinanceAdminView):
+    http_method_names = ["post"]
+
     def post(self, request, *args, **kwargs):
         realisation = get_object_or_404(Realisation, pk=kwargs["realisation_id"])
         try:
@@ -307,6 +313,8 @@ class PublishRealisationView(FinanceAdminView):
 
 
 class DeleteRealisationView(FinanceAdminView):
+    http_method_names = ["post"]
+
     def post(self, request, *args, **kwargs):
         realisation = get_object_or_404(
             Realisation.objects.select_related("version"), pk=kwargs["realisation_id"]

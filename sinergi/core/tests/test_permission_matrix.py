@@ -312,6 +312,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     }
     redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
     kim = _kim_world(sebuntal, operator)
+    kim.update(_finance_world(sebuntal, operator))
     return World(
         village=sebuntal,
         home=home,
@@ -372,6 +373,35 @@ def _kim_world(village, operator) -> dict:
         "kim_classification": classification,
         "kim_activity": activity,
         "kim_activity_photo": activity_photo,
+    }
+
+
+def _finance_world(village, operator) -> dict:
+    """Sebuntal's APBDes: a published 2025 budget (public by design), and private to its operator a draft
+    correction, a draft realisation and an import waiting for confirmation, each carrying a marker."""
+    from sinergi.finance import samples, services
+    from sinergi.finance.models import BudgetCode
+    from sinergi.finance.tests.helpers import import_workbook, published_budget, template_bytes
+
+    published, budget = published_budget(village, operator, seed=11, year=2025)
+    secret = samples.sample_budget(12, 2025)
+    secret.activities[0] = ("1.1.01", "Honor ZQX-APBDES", *secret.activities[0][2:])
+    data = samples.fill_template(template_bytes(), secret)
+    report = samples.fill_realisation(template_bytes(), budget)
+    correction = import_workbook(village, operator, data, 2025, reason="Koreksi ZQX-ALASAN")
+    realisation = import_workbook(village, operator, report, 2025, "akhir_tahun")
+    pending = import_workbook(village, operator, data, 2025, reason="Menunggu ZQX-IMPOR")
+    with scope(village=village.pk):
+        draft = services.confirm_import(correction.pk, operator).version
+        realisation = services.confirm_import(realisation.pk, operator)
+        draft_realisation = realisation.realisation
+        draft_realisation.items.filter(part="belanja").update(note="Catatan ZQX-REALISASI")
+    return {
+        "apbdes_published": published,
+        "apbdes_version": draft,
+        "apbdes_realisation": draft_realisation,
+        "apbdes_import": pending,
+        "apbdes_code": BudgetCode.objects.get(kind="pendapatan", code="4.2.1"),
     }
 
 
@@ -449,7 +479,32 @@ def snapshot(w: World) -> dict:
         ),
         "uploads": sorted(UploadedFile.objects.values_list("pk", flat=True)),
         **_kim_snapshot(),
+        **_finance_snapshot(),
     }
+
+
+def _finance_snapshot() -> dict:
+    from sinergi.finance.models import (
+        BudgetCode,
+        BudgetEvent,
+        BudgetImport,
+        BudgetVersion,
+        IncomeLine,
+        Realisation,
+        SpendingLine,
+    )
+
+    with scopes_disabled():
+        return {
+            "apbdes_versions": list(
+                BudgetVersion.objects.order_by("pk").values_list("pk", "state", "number", "published_by_id")
+            ),
+            "apbdes_lines": (IncomeLine.objects.count(), SpendingLine.objects.count()),
+            "apbdes_realisations": list(Realisation.objects.order_by("pk").values_list("pk", "state")),
+            "apbdes_imports": list(BudgetImport.objects.order_by("pk").values_list("pk", "state", "version_id")),
+            "apbdes_events": BudgetEvent.objects.count(),
+            "apbdes_codes": list(BudgetCode.objects.order_by("pk").values_list("pk", "name", "is_active")),
+        }
 
 
 def _kim_snapshot() -> dict:
@@ -562,6 +617,10 @@ PARAM_KIND = {
     "regency_id": "regency",  # the regency's KIM rules: the regency admin's, not an operator's
     "classification_id": "kim_classification",
     "activity_id": "kim_activity",
+    "import_id": "apbdes_import",  # an uploaded APBDes workbook waiting for confirmation
+    "version_id": "apbdes_version",  # a draft APBDes version (a correction of the published one)
+    "realisation_id": "apbdes_realisation",
+    "code_id": "apbdes_code",  # the regency's code table: not Sebuntal's, but an operator may not edit it
 }
 
 
@@ -590,6 +649,10 @@ def _objects(kind: str, w: World) -> list:
                 "regency",
                 "kim_classification",
                 "kim_activity",
+                "apbdes_import",
+                "apbdes_version",
+                "apbdes_realisation",
+                "apbdes_code",
             )
         },
     }[kind]
@@ -700,7 +763,18 @@ def _django_admin_object(route: Route, w: World):
 def _positional(route: Route, w: World) -> tuple[list[list], bool]:
     if route.name == "wagtail_serve":
         paths = [p.url.strip("/") + "/" for p in (w.home, w.news, w.private)]
-        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/"]], True
+        # The Transparansi routes: the published budget is public, the draft correction (version 2) is not.
+        apbdes = "marang-kayu/sebuntal/transparansi/"
+        apbdes_paths = [
+            apbdes,
+            f"{apbdes}tahun/2025/",
+            f"{apbdes}tahun/2025/versi/2/",
+            f"{apbdes}tahun/2025/data/json/",
+            f"{apbdes}tahun/2025/data/csv/",
+            f"{apbdes}tahun/2025/baliho/pdf/",
+            f"{apbdes}perbandingan/",
+        ]
+        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/", *apbdes_paths]], True
     if route.name == "wagtaildocs_serve":
         return [[w.document.pk, w.document.filename]], True
     if route.name == "wagtailadmin_pages:revisions_compare":
@@ -975,6 +1049,9 @@ def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, santan
 
 
 MUST_SHOW_TO_OWN_OPERATOR = {
+    "apbdes_admin:version",
+    "apbdes_admin:preview",
+    "apbdes_admin:realisation",
     "wagtailadmin_pages:edit",
     "wagtailadmin_explore",
     "wagtailimages:edit",
