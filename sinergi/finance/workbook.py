@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from sinergi.core.formatting import rupiah
+from sinergi.core.text import without_invisible
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # what an APBDes with a few hundred lines weighs is ~50 KB
 MAX_UNPACKED_BYTES = 40 * 1024 * 1024  # a zip bomb unpacks to far more than it weighs
@@ -230,11 +231,13 @@ def normalise_header(value) -> str:
 
 
 def text(value, limit=255) -> str:
+    """One line of text: spaces collapsed, bidi overrides and other invisible characters removed (as every
+    single-line field of ours loses them on save, sinergi.core.text; bulk_create sends no signal)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())[:limit]
+    return " ".join(without_invisible(str(value)).split())[:limit]
 
 
 def code_of(value) -> str:

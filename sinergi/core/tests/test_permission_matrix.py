@@ -501,7 +501,9 @@ def _finance_snapshot() -> dict:
             ),
             "apbdes_lines": (IncomeLine.objects.count(), SpendingLine.objects.count()),
             "apbdes_realisations": list(Realisation.objects.order_by("pk").values_list("pk", "state")),
-            "apbdes_imports": list(BudgetImport.objects.order_by("pk").values_list("pk", "state", "version_id")),
+            "apbdes_imports": list(
+                BudgetImport.objects.order_by("pk").values_list("pk", "state", "version_id")
+            ),
             "apbdes_events": BudgetEvent.objects.count(),
             "apbdes_codes": list(BudgetCode.objects.order_by("pk").values_list("pk", "name", "is_active")),
         }

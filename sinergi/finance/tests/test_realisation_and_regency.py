@@ -18,7 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def upload_realisation(client, village, data, target="akhir_tahun", **extra):
-    fields = {"village": village.pk, "year": 2025, "target": target, "file": SimpleUploadedFile("r.xlsx", data), **extra}
+    fields = {
+        "village": village.pk,
+        "year": 2025,
+        "target": target,
+        "file": SimpleUploadedFile("r.xlsx", data),
+        **extra,
+    }
     return client.post(reverse("apbdes_admin:import"), fields)
 
 
@@ -61,7 +67,9 @@ def test_realisation_import_checks_codes_and_amounts_then_publishes(operator_cli
     assert "Realisasi Akhir tahun" in body
 
 
-def test_regency_view_lists_publication_totals_and_late_villages(client, regency_admin, sebuntal, santan_ulu, operator):
+def test_regency_view_lists_publication_totals_and_late_villages(
+    client, regency_admin, sebuntal, santan_ulu, operator
+):
     published_budget(sebuntal, operator, seed=1, year=2025, realisation=True)
     client.force_login(regency_admin)
     url = reverse("apbdes_admin:regency") + "?tahun=2025"
@@ -93,14 +101,26 @@ def test_the_regency_admin_edits_the_code_tables(client, regency_admin, sebuntal
     code = BudgetCode.objects.get(kind="pendapatan", code="4.3")
     response = client.post(
         reverse("apbdes_admin:code_edit", args=[code.pk]),
-        {"kind": "bidang", "code": "9", "name": "Lain-lain Pendapatan Desa yang Sah", "source": code.source, "is_active": "on"},
+        {
+            "kind": "bidang",
+            "code": "9",
+            "name": "Lain-lain Pendapatan Desa yang Sah",
+            "source": code.source,
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     code.refresh_from_db()
     assert (code.kind, code.code, code.name) == ("pendapatan", "4.3", "Lain-lain Pendapatan Desa yang Sah")
     client.post(
         reverse("apbdes_admin:code_create"),
-        {"kind": "pendapatan", "code": "4.3.1", "name": "Hibah pihak ketiga", "source": "Perbup (perlu dicek)", "is_active": "on"},
+        {
+            "kind": "pendapatan",
+            "code": "4.3.1",
+            "name": "Hibah pihak ketiga",
+            "source": "Perbup (perlu dicek)",
+            "is_active": "on",
+        },
     )
     with scope(village=sebuntal.pk):
         book = load_workbook(io.BytesIO(template_bytes()))
