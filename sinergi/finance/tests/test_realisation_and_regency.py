@@ -36,7 +36,7 @@ def test_realisation_needs_a_published_budget(operator_client, sebuntal):
 
 
 def test_realisation_import_checks_codes_and_amounts_then_publishes(operator_client, sebuntal, operator):
-    version, budget = published_budget(sebuntal, operator, seed=3)
+    _version, budget = published_budget(sebuntal, operator, seed=3)
     book = load_workbook(io.BytesIO(samples.fill_realisation(template_bytes(), budget)))
     sheet = book["Realisasi"]
     sheet.append(["Belanja", "2.3.99", "Kegiatan yang tidak ada", 0, 1000, "Selesai"])
