@@ -288,7 +288,8 @@ def fill_realisation(template: bytes, budget: SampleBudget, seed: int = 1, share
             )
         else:
             done = int(amount * min(1.0, share + rng.random() * 0.1)) // 1000 * 1000
-            sheet.append(["Belanja", code, name, amount, done, "Selesai", None])
+            status = "Selesai" if done >= amount * 0.9 else "Belum selesai"
+            sheet.append(["Belanja", code, name, amount, done, status, None])
     for code, name, amount in budget.financing:
         sheet.append(["Pembiayaan", code, name, amount, amount])
     out = io.BytesIO()
