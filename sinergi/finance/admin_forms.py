@@ -109,3 +109,23 @@ class CodeForm(forms.ModelForm):
         elif not all(part.isdigit() for part in code.split(".")):
             raise forms.ValidationError(_("Kode berupa angka bertitik, misalnya 4.2.1."))
         return code
+
+
+class PerdesForm(forms.ModelForm):
+    """The Perdes that adopted a version: number, date and its document from the village's collection.
+
+    Not figures: it may be completed after publication (the document is often uploaded later)."""
+
+    class Meta:
+        from sinergi.finance.models import BudgetVersion
+
+        model = BudgetVersion
+        fields = ["perdes_number", "perdes_date", "perdes_document"]
+        widgets = {"perdes_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.documents import get_document_model
+
+        collection = self.instance.village.collection
+        self.fields["perdes_document"].queryset = get_document_model().objects.filter(collection=collection)

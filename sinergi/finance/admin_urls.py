@@ -11,6 +11,7 @@ urlpatterns = [
     path("impor/", views.ImportView.as_view(), name="import"),
     path("impor/<int:import_id>/", views.PreviewView.as_view(), name="preview"),
     path("versi/<int:version_id>/", views.VersionView.as_view(), name="version"),
+    path("versi/<int:version_id>/perdes/", views.PerdesView.as_view(), name="version_perdes"),
     path("versi/<int:version_id>/terbitkan/", views.PublishVersionView.as_view(), name="version_publish"),
     path("versi/<int:version_id>/hapus/", views.DeleteVersionView.as_view(), name="version_delete"),
     path("realisasi/<int:realisation_id>/", views.RealisationView.as_view(), name="realisation"),

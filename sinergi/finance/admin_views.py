@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from sinergi.accounts.access import is_regency_admin, managed_scope, managed_villages, manages_any_village
 from sinergi.finance import regency, services, totals
-from sinergi.finance.admin_forms import CodeForm, ImportForm
+from sinergi.finance.admin_forms import CodeForm, ImportForm, PerdesForm
 from sinergi.finance.models import BudgetCode, BudgetEvent, BudgetImport, BudgetVersion, Realisation
 from sinergi.finance.public import summary_rows
 from sinergi.finance.template import build_csv, build_workbook
@@ -249,6 +249,33 @@ def _public_url(version) -> str:
     return f"{page.url}tahun/{version.year}/versi/{version.number}/" if page and version.is_published else ""
 
 
+class PerdesView(FinanceAdminView):
+    template_name = "finance/admin/code_form.html"
+    page_title = gettext_lazy("Perdes APBDes")
+
+    def get_object(self):
+        return get_object_or_404(
+            BudgetVersion.objects.select_related("village__collection"), pk=self.kwargs["version_id"]
+        )
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or PerdesForm(instance=self.get_object())
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "action_url": self.request.path,
+            "submit_button_label": _("Simpan"),
+        }
+
+    def post(self, request, *args, **kwargs):
+        form = PerdesForm(request.POST, instance=self.get_object())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        version = form.save()
+        messages.success(request, _("Perdes disimpan."))
+        return redirect("apbdes_admin:version", version_id=version.pk)
+
+
 class PublishVersionView(FinanceAdminView):
     http_method_names = ["post"]
 
@@ -374,6 +401,8 @@ class RegencyView(RegencyOnly):
             "years": range(timezone.localdate().year + 1, timezone.localdate().year - 5, -1),
             "rows": rows,
             "districts": self.districts,
+            "total": regency.regency_total(self.districts),
+            "field_codes": totals.FIELDS,
             "sort": self.sort,
             "published": sum(1 for r in rows if r["version"]),
             "with_realisation": sum(1 for r in rows if r["realisation"]),

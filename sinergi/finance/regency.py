@@ -139,6 +139,17 @@ def district_totals(rows) -> list[dict]:
     return sorted(totals.values(), key=lambda e: e["district"].name)
 
 
+def regency_total(districts) -> dict:
+    """The sum of the kecamatan rows: the regency's own line."""
+    total = {"villages": 0, "published": 0, "income": 0, "dana_desa": 0, "spending": 0, "realised": 0}
+    fields = [0] * len(FIELDS)
+    for entry in districts:
+        for key in total:
+            total[key] += entry[key]
+        fields = [a + b for a, b in zip(fields, entry["fields"], strict=True)]
+    return {**total, "fields": fields}
+
+
 def as_xlsx(rows, districts, year) -> bytes:
     book = Workbook()
     sheet = book.active

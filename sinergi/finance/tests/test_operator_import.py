@@ -234,3 +234,36 @@ def test_another_villages_operator_finds_nothing(other_operator_client, sebuntal
     assert response.status_code == 200 and "village" in response.context["form"].errors
     assert other_operator_client.get(reverse("apbdes_admin:regency")).status_code == 403
     assert other_operator_client.get(reverse("apbdes_admin:codes")).status_code == 403
+
+
+def test_the_perdes_and_its_document_are_linked_from_the_village_collection(
+    operator_client, sebuntal, santan_ulu, operator
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from sinergi.core.tests import helpers as h
+
+    version, _budget = published_budget(sebuntal, operator)
+    Document = get_document_model()
+    own = Document.objects.create(
+        title="Perdes APBDes 2025",
+        file=ContentFile(h.PDF_BYTES, name="perdes.pdf"),
+        collection=sebuntal.collection,
+    )
+    other = Document.objects.create(
+        title="Perdes tetangga",
+        file=ContentFile(h.PDF_BYTES, name="lain.pdf"),
+        collection=santan_ulu.collection,
+    )
+    url = reverse("apbdes_admin:version_perdes", args=[version.pk])
+    assert "Perdes tetangga" not in operator_client.get(url).content.decode()
+    response = operator_client.post(
+        url, {"perdes_number": "3 Tahun 2024", "perdes_date": "2024-12-20", "perdes_document": other.pk}
+    )
+    assert response.status_code == 200  # another village's document is not a choice
+    operator_client.post(
+        url, {"perdes_number": "3 Tahun 2024", "perdes_date": "2024-12-20", "perdes_document": own.pk}
+    )
+    body = operator_client.get("/marang-kayu/sebuntal/transparansi/").content.decode()
+    assert "Perdes 3 Tahun 2024, 20 Desember 2024" in body and "Dokumen Perdes" in body

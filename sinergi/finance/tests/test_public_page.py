@@ -36,7 +36,7 @@ def test_the_page_shows_the_published_budget_and_its_realisation(client, sebunta
     assert rupiah(budget.total_income) in body
     assert rupiah(budget.total_spending) in body
     assert rupiah_short(budget.total_income) in body
-    assert rupiah(budget.total_income - budget.total_spending) in body  # the deficit, covered by SiLPA
+    assert f"({rupiah(budget.total_spending - budget.total_income)})" in body  # the deficit, covered by SiLPA
     assert "<svg" in body and 'role="img"' in body and "<script" not in body
     for _code, name, place, *_rest in budget.activities[:5]:
         assert name in body and place in body

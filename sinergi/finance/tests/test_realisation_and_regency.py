@@ -79,6 +79,8 @@ def test_regency_view_lists_publication_totals_and_late_villages(
     assert "Sebuntal" in body and "Santan Ulu" in body
     assert "1 dari" in body  # one village has published
     assert "Terlambat menerbitkan" in body  # the others, after 31 January 2025
+    assert response.context["total"]["spending"] == sum(r["spending"] for r in response.context["rows"]) > 0
+    assert "Bidang 5" in body  # belanja per bidang per kecamatan
     assert response.context["rows"][0]["village"].district.name  # sorted rows carry their kecamatan
     sorted_rows = client.get(url + "&sort=-belanja").context["rows"]
     assert sorted_rows[0]["village"] == sebuntal
