@@ -17,7 +17,7 @@ import time
 import tracemalloc
 
 LINES = 500
-YEAR = 2025
+YEAR = 2030  # a year the demo (loaded by the bench) has no budget for
 
 
 def _timed(step):

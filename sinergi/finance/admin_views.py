@@ -27,6 +27,7 @@ from sinergi.finance.template import build_csv, build_workbook
 from sinergi.finance.workbook import WorkbookRefused
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LIST_LIMIT = 100
 
 
 def attachment(data, content_type, filename):
@@ -69,12 +70,14 @@ class IndexView(FinanceAdminView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
+        # The latest first; a regency admin sees every village's, so the list is capped (the regency
+        # view is their overview).
         versions = BudgetVersion.objects.select_related("village", "created_by").order_by(
-            "village__name", "-year", "-number"
-        )
-        realisations = Realisation.objects.select_related("version__village").order_by(
-            "-version__year", "-number"
-        )
+            "-created_at", "-pk"
+        )[:LIST_LIMIT]
+        realisations = Realisation.objects.select_related("version__village").order_by("-created_at", "-pk")[
+            :LIST_LIMIT
+        ]
         pending = (
             BudgetImport.objects.filter(state=BudgetImport.State.PENDING)
             .select_related("village")

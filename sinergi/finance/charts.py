@@ -45,18 +45,19 @@ def proportion_bar(parts, title: str):
 def bars(rows, title: str, value_label=None):
     """Horizontal bars [(label, amount, realised or None)]: the amount, and what was realised over it."""
     largest = max((amount for _l, amount, _r in rows), default=0) or 1
-    row_height, label_width, width = 34, 0, 1000
+    # A narrow drawing (400 units): on a 360 px phone its 15-unit labels are still ~12 px.
+    row_height, label_width, width = 38, 0, 400
     parts = []
     for index, (label, amount, realised) in enumerate(rows):
         y = index * row_height
         bar = (width - label_width) * amount / largest
         parts.append(
             format_html(
-                '<text x="0" y="{}" font-size="13" fill="#1f2328">{}</text>'
-                '<rect x="0" y="{}" width="{}" height="12" fill="#a5d6a7"><title>{}</title></rect>',
-                y + 13,
+                '<text x="0" y="{}" font-size="15" fill="#1f2328">{}</text>'
+                '<rect x="0" y="{}" width="{}" height="14" fill="#a5d6a7"><title>{}</title></rect>',
+                y + 15,
                 label,
-                y + 17,
+                y + 20,
                 f"{bar:.1f}",
                 value_label(amount) if value_label else amount,
             )
@@ -64,14 +65,14 @@ def bars(rows, title: str, value_label=None):
         if realised is not None:
             parts.append(
                 format_html(
-                    '<rect x="0" y="{}" width="{}" height="12" fill="#1b5e20"></rect>',
-                    y + 17,
+                    '<rect x="0" y="{}" width="{}" height="14" fill="#1b5e20"></rect>',
+                    y + 20,
                     f"{(width - label_width) * realised / largest:.1f}",
                 )
             )
     height = max(row_height * len(rows), 1)
     return format_html(
-        '<svg class="apb-chart" viewBox="0 0 1000 {}" role="img" width="100%" aria-label="{}"><title>{}</title>{}</svg>',
+        '<svg class="apb-chart" viewBox="0 0 400 {}" role="img" width="100%" aria-label="{}"><title>{}</title>{}</svg>',
         height,
         title,
         title,

@@ -21,6 +21,7 @@ from django.apps import apps
 from django.db.models import Sum
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_scopes import scope
 from wagtail.models import Page
@@ -61,7 +62,10 @@ def context_for(page, request, version, versions):
     names = totals.code_names()
     fig = totals.figures(version, realisation, names=names)
     income_parts = [(f"{g.name} {rupiah_short(g.amount)}", g.amount) for g in fig.income_groups]
-    field_rows = [(f"{g.code}. {g.name}", g.amount, g.realised) for g in fig.spending_fields]
+    # Chart labels fit a 400-unit drawing; the table beside the chart has the full names.
+    field_rows = [
+        (Truncator(f"{g.code}. {g.name}").chars(44), g.amount, g.realised) for g in fig.spending_fields
+    ]
     years = sorted({v.year for v in versions}, reverse=True)
     same_year = [v for v in versions if v.year == version.year]
     return {
