@@ -133,6 +133,35 @@ def hit_rate_table(rates: dict, publish_every: float) -> list[str]:
     ]
 
 
+def measure_apbdes(dirs: BenchDirs) -> tuple[list[str], str]:
+    """Part 7: a 500-line APBDes import and the regency view over every village (bench/apbdes.py)."""
+    log("APBDes: 500-line import, then a budget for every village and the regency view")
+    step = run_measured([PYTHON, "-m", "bench.apbdes"], dirs.env())
+    if not step.ok:
+        return [], f"APBDes bench failed (exit {step.returncode}): {step.tail(5)!r}"
+    try:
+        r = json.loads(step.output.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return [], f"APBDes bench printed no result: {step.tail(5)!r}"
+    imp, reg = r["import"], r["regency"]
+    lines = [
+        "",
+        "APBDes (in-process, bench/apbdes.py):",
+        "",
+        "| Figure | Value |",
+        "| --- | --- |",
+        f"| Import of {imp['lines']} lines ({imp['kegiatan']} kegiatan, {imp['bytes']:,} B): read and check "
+        f"| {imp['read_seconds']} s, peak {imp['read_peak_mib']} MiB (Python), {imp['problems']} problems |",
+        f"| Same import: confirm (save as draft) | {imp['confirm_seconds']} s, peak {imp['confirm_peak_mib']} MiB |",
+        f"| Regency view over {reg['villages']} villages ({reg['published']} published, {reg['districts']} "
+        f"kecamatan): rows, totals and Excel | {reg['seconds']} s, {reg['queries']} queries, peak "
+        f"{reg['peak_mib']} MiB, Excel {reg['xlsx_bytes']:,} B |",
+        f"| Process peak RSS (whole APBDes step) | {r['peak_rss_mib']} MiB (setting up {reg['villages']} "
+        f"budgets took {reg['setup_seconds']} s, not timed above) |",
+    ]
+    return lines, ""
+
+
 def measure_kim(dirs: BenchDirs, args: argparse.Namespace) -> kim.KimResult:
     """KIM reports from members' phones, on a gunicorn of its own; a failure is reported, not raised."""
     with serve.Gunicorn(dirs, "kim") as server:
@@ -227,6 +256,11 @@ def main() -> int:
 
         # 6. KIM: a report with 10 large photos, and many members sending at once.
         kim_result = measure_kim(dirs, args)
+
+        # 7. APBDes: the import of a large workbook and the regency view (after KIM: it adds rows).
+        apbdes_lines, failure = measure_apbdes(dirs)
+        if failure:
+            notes.append(failure)
         finished = True
     except KeyboardInterrupt:
         interrupted = True
@@ -243,6 +277,7 @@ def main() -> int:
         prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village, kim_result
     )
     lines += hit_rate_table(hit_rates, args.publish_every)
+    lines += apbdes_lines
     lines += ["", "Notes:", ""]
     notes += kim.notes(kim_result)
     if kim_result.load is not None:

@@ -1,7 +1,7 @@
 """Indonesian formats for dates, times and money (docs/domain.md, "Formats")."""
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -77,3 +77,22 @@ def rupiah(amount) -> str:
     has_fraction = value != value.to_integral_value()
     digits = format_rupiah(value, decimals=has_fraction, symbol=False)
     return f"Rp {digits}"
+
+
+# Large amounts in words, as budget infographics print them (Rp 1,25 miliar, Rp 850 juta).
+RUPIAH_WORDS = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
+
+
+def rupiah_short(amount) -> str:
+    """Rp 1,25 miliar / Rp 850 juta / Rp 1,3 triliun; below a million the full amount (Rp 750.000)."""
+    if amount is None or amount == "":
+        return ""
+    value = Decimal(str(amount))
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    for size, word in RUPIAH_WORDS:
+        scaled = (value / size).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if scaled >= 1:  # 999.999.999 rounds to "1 miliar", not "1.000 juta"
+            digits = format(scaled.normalize(), "f").replace(".", ",")
+            return f"{sign}Rp {digits} {word}"
+    return f"{sign}{rupiah(value)}"

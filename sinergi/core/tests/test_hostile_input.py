@@ -439,3 +439,96 @@ def test_a_quoted_phrase_still_finds_the_page(client, sebuntal):
     assert response.status_code == 200
     assert "Rapat di balai desa" in response.content.decode()
     assert "Desa membangun balai baru" not in response.content.decode()  # a phrase, not two words
+
+
+# --------------------------------------------------------------------------- APBDes workbooks
+
+# Every text an operator types into an APBDes workbook, and the reason a form field is typed: each is
+# shown on the public Transparansi page, the operator's preview and version pages, and the poster.
+APBDES_TEXTS = ("income name", "kegiatan name", "location", "unit", "implementer", "financing name", "note")
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_in_an_apbdes_workbook_is_inert(name, client, sebuntal, operator):
+    import io
+
+    from django_scopes import scope
+    from openpyxl import load_workbook
+
+    from sinergi.finance import samples, services
+    from sinergi.finance.tests.helpers import import_workbook, template_bytes
+
+    hostile = CONTROL.sub("", HOSTILE[name])  # a workbook cannot hold control characters at all
+    tokens = {field: f"A{n:02d}X" for n, field in enumerate(APBDES_TEXTS)}
+    budget = samples.sample_budget(1, 2025)
+    budget.income[0] = ("4.1.1", f"{tokens['income name']} {hostile}"[:255], budget.income[0][2])
+    code, _n, _p, volume, _u, _i, split = budget.activities[0]
+    budget.activities[0] = (
+        code,
+        f"{tokens['kegiatan name']} {hostile}"[:255],
+        f"{tokens['location']} {hostile}"[:255],
+        volume,
+        f"{tokens['unit']} {hostile}"[:50],
+        f"{tokens['implementer']} {hostile}"[:255],
+        split,
+    )
+    budget.financing[0] = ("6.1.1", f"{tokens['financing name']} {hostile}"[:255], budget.financing[0][2])
+    report = samples.fill_realisation(template_bytes(), budget)
+    book = load_workbook(io.BytesIO(report))
+    sheet = book["Realisasi"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "Belanja" and row[1].value == code:
+            row[6].value = f"{tokens['note']} {hostile}"
+    out = io.BytesIO()
+    book.save(out)
+    with scope(village=sebuntal.pk):
+        data = samples.fill_template(template_bytes(), budget)
+        pending = import_workbook(sebuntal, operator, data, 2025, reason=hostile)
+        client.force_login(operator)
+        preview = client.get(f"/admin/apbdes/impor/{pending.pk}/")
+        version = services.confirm_import(pending.pk, operator).version
+        services.publish_version(version.pk, operator)
+        saved = services.confirm_import(
+            import_workbook(sebuntal, operator, out.getvalue(), 2025, "akhir_tahun").pk, operator
+        )
+        services.publish_realisation(saved.realisation_id, operator)
+    pages = {
+        "preview": preview,
+        "version": client.get(f"/admin/apbdes/versi/{version.pk}/"),
+        "realisation": client.get(f"/admin/apbdes/realisasi/{saved.realisation_id}/"),
+    }
+    client.logout()
+    base = "/marang-kayu/sebuntal/transparansi/"
+    for url in ("", "tahun/2025/", "perbandingan/"):
+        pages[url or "transparansi"] = client.get(base + url)
+    problems, everything = [], ""
+    for where, response in pages.items():
+        assert response.status_code == 200, where
+        body = response.content.decode()
+        everything += body
+        is_admin = where in ("preview", "version", "realisation")
+        # The admin has Wagtail's own scripts; what matters there is that the input is not markup.
+        if is_admin:  # Wagtail's own scripts are there; the input's markup must not be
+            fragments = (
+                "<script>alert",
+                "<img src=x",
+                '<a href="javascript',
+                "<b><i>unclosed",
+                "<div><table>",
+            )
+            found = [f"raw {f!r}" for f in fragments if f in hostile and f in body]
+        else:
+            found = inspect(body, hostile)
+        problems += [f"{where}: {p}" for p in found]
+    for field, token in tokens.items():
+        if token not in everything:
+            problems.append(f"{field} ({token}) is shown nowhere")
+        for start in (m.end() for m in re.finditer(token, everything)):
+            if INVISIBLE.search(everything[start : start + len(hostile)]):
+                problems.append(f"{field}: invisible character shown after {token}")
+                break
+    for kind in ("json", "csv"):
+        assert client.get(f"{base}tahun/2025/data/{kind}/").status_code == 200
+    for kind in ("pdf", "png"):
+        assert client.get(f"{base}tahun/2025/baliho/{kind}/").status_code == 200, kind
+    assert not problems, "\n".join(problems)

@@ -316,6 +316,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
     kim = _kim_world(sebuntal, operator)
     casework = _casework_world(sebuntal)
+    kim.update(_finance_world(sebuntal, operator))
     return World(
         village=sebuntal,
         home=home,
@@ -389,6 +390,35 @@ def _casework_world(village) -> dict:
         "spam_term": SpamTerm.objects.create(term="zqxjudi"),
         "service_settings": ServiceSettings.for_regency(regency),
         "ppid_settings": PpidRegencySettings.objects.create(regency=regency, commission_name="KI ZQX-KI"),
+    }
+
+
+def _finance_world(village, operator) -> dict:
+    """Sebuntal's APBDes: a published 2025 budget (public by design), and private to its operator a draft
+    correction, a draft realisation and an import waiting for confirmation, each carrying a marker."""
+    from sinergi.finance import samples, services
+    from sinergi.finance.models import BudgetCode
+    from sinergi.finance.tests.helpers import import_workbook, published_budget, template_bytes
+
+    published, budget = published_budget(village, operator, seed=11, year=2025)
+    secret = samples.sample_budget(12, 2025)
+    secret.activities[0] = ("1.1.01", "Honor ZQX-APBDES", *secret.activities[0][2:])
+    data = samples.fill_template(template_bytes(), secret)
+    report = samples.fill_realisation(template_bytes(), budget)
+    correction = import_workbook(village, operator, data, 2025, reason="Koreksi ZQX-ALASAN")
+    realisation = import_workbook(village, operator, report, 2025, "akhir_tahun")
+    pending = import_workbook(village, operator, data, 2025, reason="Menunggu ZQX-IMPOR")
+    with scope(village=village.pk):
+        draft = services.confirm_import(correction.pk, operator).version
+        realisation = services.confirm_import(realisation.pk, operator)
+        draft_realisation = realisation.realisation
+        draft_realisation.items.filter(part="belanja").update(note="Catatan ZQX-REALISASI")
+    return {
+        "apbdes_published": published,
+        "apbdes_version": draft,
+        "apbdes_realisation": draft_realisation,
+        "apbdes_import": pending,
+        "apbdes_code": BudgetCode.objects.get(kind="pendapatan", code="4.2.1"),
     }
 
 
@@ -470,7 +500,34 @@ def snapshot(w: World) -> dict:
         "spam_terms": list(SpamTerm.objects.order_by("pk").values()),
         "service_settings": list(ServiceSettings.objects.order_by("pk").values()),
         "ppid_settings": list(PpidRegencySettings.objects.order_by("pk").values()),
+        **_finance_snapshot(),
     }
+
+
+def _finance_snapshot() -> dict:
+    from sinergi.finance.models import (
+        BudgetCode,
+        BudgetEvent,
+        BudgetImport,
+        BudgetVersion,
+        IncomeLine,
+        Realisation,
+        SpendingLine,
+    )
+
+    with scopes_disabled():
+        return {
+            "apbdes_versions": list(
+                BudgetVersion.objects.order_by("pk").values_list("pk", "state", "number", "published_by_id")
+            ),
+            "apbdes_lines": (IncomeLine.objects.count(), SpendingLine.objects.count()),
+            "apbdes_realisations": list(Realisation.objects.order_by("pk").values_list("pk", "state")),
+            "apbdes_imports": list(
+                BudgetImport.objects.order_by("pk").values_list("pk", "state", "version_id")
+            ),
+            "apbdes_events": BudgetEvent.objects.count(),
+            "apbdes_codes": list(BudgetCode.objects.order_by("pk").values_list("pk", "name", "is_active")),
+        }
 
 
 def _kim_snapshot() -> dict:
@@ -587,6 +644,10 @@ PARAM_KIND = {
     "regency_id": "regency",  # the regency's KIM rules: the regency admin's, not an operator's
     "classification_id": "kim_classification",
     "activity_id": "kim_activity",
+    "import_id": "apbdes_import",  # an uploaded APBDes workbook waiting for confirmation
+    "version_id": "apbdes_version",  # a draft APBDes version (a correction of the published one)
+    "realisation_id": "apbdes_realisation",
+    "code_id": "apbdes_code",  # the regency's code table: not Sebuntal's, but an operator may not edit it
 }
 
 
@@ -619,6 +680,10 @@ def _objects(kind: str, w: World) -> list:
                 "spam_term",
                 "service_settings",
                 "ppid_settings",
+                "apbdes_import",
+                "apbdes_version",
+                "apbdes_realisation",
+                "apbdes_code",
             )
         },
     }[kind]
@@ -729,7 +794,18 @@ def _django_admin_object(route: Route, w: World):
 def _positional(route: Route, w: World) -> tuple[list[list], bool]:
     if route.name == "wagtail_serve":
         paths = [p.url.strip("/") + "/" for p in (w.home, w.news, w.private)]
-        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/"]], True
+        # The Transparansi routes: the published budget is public, the draft correction (version 2) is not.
+        apbdes = "marang-kayu/sebuntal/transparansi/"
+        apbdes_paths = [
+            apbdes,
+            f"{apbdes}tahun/2025/",
+            f"{apbdes}tahun/2025/versi/2/",
+            f"{apbdes}tahun/2025/data/json/",
+            f"{apbdes}tahun/2025/data/csv/",
+            f"{apbdes}tahun/2025/baliho/pdf/",
+            f"{apbdes}perbandingan/",
+        ]
+        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/", *apbdes_paths]], True
     if route.name == "wagtaildocs_serve":
         return [[w.document.pk, w.document.filename]], True
     if route.name == "wagtailadmin_pages:revisions_compare":
@@ -1004,6 +1080,9 @@ def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, santan
 
 
 MUST_SHOW_TO_OWN_OPERATOR = {
+    "apbdes_admin:version",
+    "apbdes_admin:preview",
+    "apbdes_admin:realisation",
     "wagtailadmin_pages:edit",
     "wagtailadmin_explore",
     "wagtailimages:edit",

@@ -94,6 +94,24 @@ def _assert_accounts(client):
         assert client.get("/admin/").status_code == 200, username
 
 
+def _assert_apbdes(client):
+    from django_scopes import scopes_disabled
+
+    from sinergi.finance.models import BudgetActivity, BudgetVersion, Realisation
+
+    with scopes_disabled():
+        published = BudgetVersion.objects.filter(village__district__code=MARANG_KAYU, state="published")
+        assert published.filter(year=2025).count() == 11
+        assert (
+            0 < published.filter(year=2026).count() < 11
+        )  # some villages are late: the regency view shows it
+        assert Realisation.objects.filter(period="akhir_tahun", state="published").count() == 11
+        assert BudgetActivity.objects.filter(version__in=published.filter(year=2025)[:1]).count() >= 12
+    client.logout()
+    body = client.get("/marang-kayu/sebuntal/transparansi/tahun/2025/").content.decode()
+    assert "Dana Desa" in body and "Realisasi Akhir tahun" in body
+
+
 @pytest.mark.django_db
 def test_load_demo_fills_marang_kayu_and_is_idempotent(settings, tmp_path, client):
     settings.MEDIA_ROOT = tmp_path
@@ -110,7 +128,10 @@ def test_load_demo_fills_marang_kayu_and_is_idempotent(settings, tmp_path, clien
     _assert_portal_content()
     _assert_accounts(client)
 
+    _assert_apbdes(client)
+
     before = _counts()
     output = _run()
     assert _counts() == before
     assert "tidak ada yang diubah" in output
+    assert "APBDes demo sudah ada" in output

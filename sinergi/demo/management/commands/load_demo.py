@@ -82,3 +82,9 @@ class Command(BaseCommand):
 
         self.stdout.write("")
         load_kim_demo(self.stdout)
+
+        # APBDes: 2025 with realisation and 2026, imported from filled-in templates and published.
+        from sinergi.demo.apbdes_content import load_apbdes_demo
+
+        self.stdout.write("")
+        load_apbdes_demo(self.stdout)
