@@ -735,7 +735,10 @@ class Prodcheck:
             time.sleep(2.0)
             killed_at = time.monotonic()
             self.stack.stop("app-a", signal.SIGKILL)
-            time.sleep(3.0)
+            # Long enough for 20 answers after the kill, however busy the machine is (at most 30 s).
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and sum(o[0] > killed_at + 0.5 for o in outcomes) < 20:
+                time.sleep(0.2)
             # The upgrade step (systemctl reload sinergi-web = SIGHUP) on B, now the only app server:
             # new workers, the old ones finish their requests, and no request may fail meanwhile.
             master = self.stack.procs["app-b"].pid
@@ -746,7 +749,9 @@ class Prodcheck:
             while time.monotonic() < deadline and (children(master) & old_workers or not children(master)):
                 time.sleep(0.2)
             replaced = not (children(master) & old_workers)
-            time.sleep(1.0)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and sum(o[0] >= reloaded_at for o in outcomes) < 20:
+                time.sleep(0.2)
             stop.set()
         failed = [o for o in outcomes if o[1] != 200]
         after = [o for o in outcomes if killed_at + 0.5 < o[0] < reloaded_at]
@@ -754,7 +759,7 @@ class Prodcheck:
         ensure(not failed, f"{len(failed)} of {len(outcomes)} requests failed: {failed[:5]}")
         ensure(len(after) >= 10, f"only {len(after)} requests answered after the kill: the site is not up")
         ensure(replaced, f"app server B's workers were not replaced within 40 s of SIGHUP ({old_workers})")
-        ensure(len(during) >= 5, f"only {len(during)} requests answered during B's reload")
+        ensure(len(during) >= 10, f"only {len(during)} requests answered during and after B's reload")
         self.results.append(
             ("d. app server A killed under load", f"ok: {len(after)} requests after the kill, 0 failed")
         )
