@@ -99,7 +99,7 @@ from sinergi.kim.models import (
 )
 from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
-from sinergi.ppid.models import PpidRegencySettings
+from sinergi.ppid.models import DipEntry, DipItem, PpidRegencySettings
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -316,6 +316,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
     kim = _kim_world(sebuntal, operator)
     casework = _casework_world(sebuntal)
+    dip = _dip_world(sebuntal, document, news)
     return World(
         village=sebuntal,
         home=home,
@@ -336,7 +337,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
         uploads=uploads,
         redirect=redirect,
         santan_news_index=Page.objects.get(pk=section(santan_ulu, NewsIndexPage).pk),
-        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework},
+        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework, **dip},
     )
 
 
@@ -390,6 +391,17 @@ def _casework_world(village) -> dict:
         "service_settings": ServiceSettings.for_regency(regency),
         "ppid_settings": PpidRegencySettings.objects.create(regency=regency, commission_name="KI ZQX-KI"),
     }
+
+
+def _dip_world(village, document, page) -> dict:
+    """Sebuntal's DIP: an item of the regency's catalogue and Sebuntal's entry for it, linked."""
+    item = DipItem.objects.filter(regency=village.district.regency, key="apb-desa").get()
+    with scope(village=village):
+        entry = DipEntry.objects.get(village=village, item=item)
+        entry.document, entry.page, entry.note = document, page, "Catatan operator Sebuntal"
+        entry.updated_on = datetime.date(2026, 1, 5)
+        entry.save()
+    return {"dip_item": item, "dip_entry": entry}
 
 
 def snapshot(w: World) -> dict:
@@ -470,7 +482,14 @@ def snapshot(w: World) -> dict:
         "spam_terms": list(SpamTerm.objects.order_by("pk").values()),
         "service_settings": list(ServiceSettings.objects.order_by("pk").values()),
         "ppid_settings": list(PpidRegencySettings.objects.order_by("pk").values()),
+        "dip_items": list(DipItem.objects.order_by("pk").values()),
+        "dip_entries": _dip_snapshot(),
     }
+
+
+def _dip_snapshot() -> list:
+    with scopes_disabled():
+        return list(DipEntry.objects.order_by("pk").values())
 
 
 def _kim_snapshot() -> dict:
@@ -563,6 +582,7 @@ PK_KIND = {
     "casework_spam_terms": "spam_term",
     "casework_service_settings": "service_settings",
     "ppid_settings": "ppid_settings",
+    "ppid_dip_catalogue": "dip_item",
 }
 PARAM_KIND = {
     "page_id": "page",
@@ -587,6 +607,8 @@ PARAM_KIND = {
     "regency_id": "regency",  # the regency's KIM rules: the regency admin's, not an operator's
     "classification_id": "kim_classification",
     "activity_id": "kim_activity",
+    "village_id": "village",  # the village's DIP in the admin (ppid_dip_admin:village)
+    "entry_id": "dip_entry",
 }
 
 
@@ -605,6 +627,7 @@ def _objects(kind: str, w: World) -> list:
         "task_state": [w.task_state] if w.task_state else [],
         "workflow_state": [w.workflow_state] if w.workflow_state else [],
         "restriction": [w.restriction],
+        "village": [w.village],
         **{
             k: [w.extra[k]]
             for k in (
@@ -619,6 +642,8 @@ def _objects(kind: str, w: World) -> list:
                 "spam_term",
                 "service_settings",
                 "ppid_settings",
+                "dip_item",
+                "dip_entry",
             )
         },
     }[kind]
