@@ -372,6 +372,7 @@ class VillageLoader:
         self.load_potentials()
         self.load_legal()
         self.load_contact()
+        self.load_ppid()
 
     # ----------------------------------------------------------------------- home & profile
 
@@ -674,6 +675,11 @@ class VillageLoader:
             )
             add_page(self.report, index, page, when=aware(enacted, 14))
             self.report.note("produk hukum")
+
+    def load_ppid(self) -> None:
+        from sinergi.demo.ppid_content import load_ppid
+
+        load_ppid(self, publish)
 
     def load_contact(self) -> None:
         page = self.sections.get(ContactPage)

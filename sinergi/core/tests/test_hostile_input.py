@@ -50,7 +50,7 @@ HOSTILE = {
     "unicode-mix": "Désa Ñusantara — 東京 🌾 \u200bnol\u200dlebar ﷽ ي",
     "long": LONG,
 }
-APPS = ("villages", "portal")
+APPS = ("villages", "portal", "ppid")
 EXCLUDED_TYPES = (models.SlugField, models.EmailField, models.URLField)
 INTERNAL = {"path", "url_path", "draft_title", "slug", "translation_key", "latest_revision_created_at"}
 # Fields that are stored and used, but not shown on a public page; each with the reason.
@@ -281,6 +281,8 @@ def public_urls(village, portal) -> list[str]:
     category = news_index.categories.first()
     urls += [f"{news_index.url}kategori/{category.slug}/", f"{news_index.url}rss/"]
     urls += [f"{village.page.url}cari/?q=T001X", f"{portal.url}cari/?q=T001X"]
+    ppid = village.page.get_children().live().filter(slug="ppid").first()
+    urls += [f"{ppid.url}dip/"]  # the DIP (its own fields: sinergi/ppid/tests/test_dip_hostile.py)
     return urls
 
 

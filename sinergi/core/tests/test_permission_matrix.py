@@ -99,7 +99,7 @@ from sinergi.kim.models import (
 )
 from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
-from sinergi.ppid.models import PpidRegencySettings
+from sinergi.ppid.models import DipEntry, DipItem, PpidRegencySettings
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -317,6 +317,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     kim = _kim_world(sebuntal, operator)
     casework = _casework_world(sebuntal)
     kim.update(_finance_world(sebuntal, operator))
+    dip = _dip_world(sebuntal, document, news)
     return World(
         village=sebuntal,
         home=home,
@@ -337,7 +338,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
         uploads=uploads,
         redirect=redirect,
         santan_news_index=Page.objects.get(pk=section(santan_ulu, NewsIndexPage).pk),
-        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework},
+        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework, **dip},
     )
 
 
@@ -422,6 +423,17 @@ def _finance_world(village, operator) -> dict:
     }
 
 
+def _dip_world(village, document, page) -> dict:
+    """Sebuntal's DIP: an item of the regency's catalogue and Sebuntal's entry for it, linked."""
+    item = DipItem.objects.filter(regency=village.district.regency, key="apb-desa").get()
+    with scope(village=village):
+        entry = DipEntry.objects.get(village=village, item=item)
+        entry.document, entry.page, entry.note = document, page, "Catatan operator Sebuntal"
+        entry.updated_on = datetime.date(2026, 1, 5)
+        entry.save()
+    return {"dip_item": item, "dip_entry": entry}
+
+
 def snapshot(w: World) -> dict:
     """Sebuntal's objects and everyone's roles: nothing here may change through an outsider's POST."""
     pages = Page.objects.filter(path__startswith=w.home.path)
@@ -500,6 +512,8 @@ def snapshot(w: World) -> dict:
         "spam_terms": list(SpamTerm.objects.order_by("pk").values()),
         "service_settings": list(ServiceSettings.objects.order_by("pk").values()),
         "ppid_settings": list(PpidRegencySettings.objects.order_by("pk").values()),
+        "dip_items": list(DipItem.objects.order_by("pk").values()),
+        "dip_entries": _dip_snapshot(),
         **_finance_snapshot(),
     }
 
@@ -528,6 +542,11 @@ def _finance_snapshot() -> dict:
             "apbdes_events": BudgetEvent.objects.count(),
             "apbdes_codes": list(BudgetCode.objects.order_by("pk").values_list("pk", "name", "is_active")),
         }
+
+
+def _dip_snapshot() -> list:
+    with scopes_disabled():
+        return list(DipEntry.objects.order_by("pk").values())
 
 
 def _kim_snapshot() -> dict:
@@ -620,6 +639,7 @@ PK_KIND = {
     "casework_spam_terms": "spam_term",
     "casework_service_settings": "service_settings",
     "ppid_settings": "ppid_settings",
+    "ppid_dip_catalogue": "dip_item",
 }
 PARAM_KIND = {
     "page_id": "page",
@@ -648,6 +668,8 @@ PARAM_KIND = {
     "version_id": "apbdes_version",  # a draft APBDes version (a correction of the published one)
     "realisation_id": "apbdes_realisation",
     "code_id": "apbdes_code",  # the regency's code table: not Sebuntal's, but an operator may not edit it
+    "village_id": "village",  # the village's DIP in the admin (ppid_dip_admin:village)
+    "entry_id": "dip_entry",
 }
 
 
@@ -666,6 +688,7 @@ def _objects(kind: str, w: World) -> list:
         "task_state": [w.task_state] if w.task_state else [],
         "workflow_state": [w.workflow_state] if w.workflow_state else [],
         "restriction": [w.restriction],
+        "village": [w.village],
         **{
             k: [w.extra[k]]
             for k in (
@@ -684,6 +707,8 @@ def _objects(kind: str, w: World) -> list:
                 "apbdes_version",
                 "apbdes_realisation",
                 "apbdes_code",
+                "dip_item",
+                "dip_entry",
             )
         },
     }[kind]

@@ -61,6 +61,25 @@ def _assert_images_in_village_collections():
     assert {n.image.collection_id for n in news} == {sebuntal.collection_id}
 
 
+def _assert_ppid_profile_and_dip(client):
+    from django_scopes import scopes_disabled
+
+    from sinergi.ppid.dip_models import DipEntry, InfoClass
+    from sinergi.ppid.models import PpidPage
+
+    for village in Village.objects.filter(district__code=MARANG_KAYU):
+        page = PpidPage.objects.get(village=village)
+        assert page.decree_id and page.decree_number and page.ppid_official_id and page.superior_official_id
+        with scopes_disabled():
+            entries = DipEntry.objects.filter(village=village).exclude(
+                item__info_class=InfoClass.DIKECUALIKAN
+            )
+            linked = entries.exclude(page=None).count()
+            assert linked > entries.count() / 2, village.name  # most entries linked
+    body = client.get(f"{PpidPage.objects.get(village__code=f'{MARANG_KAYU}.2001').url}dip/").content.decode()
+    assert "Perlu diperbarui" in body and "Belum tersedia" in body and "Tersedia" in body
+
+
 def _assert_portal_content():
     portal = PortalPage.objects.get(regency__code="64.02")
     rakor = (
@@ -126,6 +145,7 @@ def test_load_demo_fills_marang_kayu_and_is_idempotent(settings, tmp_path, clien
     _assert_villages_have_content()
     _assert_images_in_village_collections()
     _assert_portal_content()
+    _assert_ppid_profile_and_dip(client)
     _assert_accounts(client)
 
     _assert_apbdes(client)
