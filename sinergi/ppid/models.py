@@ -53,3 +53,6 @@ class PpidRegencySettings(models.Model):
             str(_("Komisi Informasi Provinsi %(province)s") % {"province": province}) if province else ""
         )
         return cls.objects.get_or_create(regency=regency, defaults={"commission_name": default})[0]
+
+
+from sinergi.ppid.request_models import *  # noqa: F403, E402
