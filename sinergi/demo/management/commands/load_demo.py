@@ -82,3 +82,8 @@ class Command(BaseCommand):
 
         self.stdout.write("")
         load_kim_demo(self.stdout)
+
+        # PPID: requests in every state per village (one overdue, one extended, one with an objection).
+        from sinergi.demo.ppid_requests_content import load_ppid_request_demo
+
+        load_ppid_request_demo(self.stdout)
