@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     # Run as a script: import the suite as the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import kim, load, provisioning, serve, weight
+from bench import kim, load, ppid, provisioning, serve, weight
 from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
 
 VILLAGE_HOME = "/marang-kayu/sebuntal/"
@@ -58,6 +58,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--kim-members", type=int, default=40, help="KIM members sending reports at once")
     parser.add_argument("--kim-clients", type=int, default=8, help="concurrent senders of KIM reports")
     parser.add_argument("--kim-repeats", type=int, default=3, help="runs of the 10-photo KIM report")
+    parser.add_argument(
+        "--ppid-citizens", type=int, default=16, help="citizens sending PPID requests at once"
+    )
+    parser.add_argument(
+        "--ppid-per-village", type=int, default=50, help="requests per village for the figures"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (DB, logs)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "latest.md")
     return parser.parse_args()
@@ -100,6 +106,19 @@ def measure_kim(dirs: BenchDirs, args: argparse.Namespace) -> kim.KimResult:
             return kim.KimResult(
                 args.kim_members, args.kim_clients, failure=f"{error} (see {server.logfile})"
             )
+
+
+def measure_ppid(dirs: BenchDirs, args: argparse.Namespace) -> ppid.PpidResult:
+    """PPID requests from many citizens, then the regency figures; a failure is reported, not raised."""
+    with serve.Gunicorn(dirs, "ppid", DJANGO_SETTINGS_MODULE="bench.ppid_settings") as server:
+        try:
+            return ppid.measure(
+                dirs, server.port, clients=args.ppid_citizens, duration=args.duration,
+                per_village=args.ppid_per_village,
+            )  # fmt: skip
+        except ppid.PpidBenchError as error:
+            log(f"PPID: {error}")
+            return ppid.PpidResult(args.ppid_citizens, failure=f"{error} (see {server.logfile})")
 
 
 def _interrupted(signum, frame):
@@ -176,6 +195,9 @@ def main() -> int:
 
         # 6. KIM: a report with 10 large photos, and many members sending at once.
         kim_result = measure_kim(dirs, args)
+
+        # 7. PPID: requests from many citizens at once, and the regency figures.
+        ppid_result = measure_ppid(dirs, args)
         finished = True
     except KeyboardInterrupt:
         interrupted = True
@@ -191,6 +213,9 @@ def main() -> int:
     lines += table(
         prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village, kim_result
     )
+    lines += [
+        f"| {' | '.join(str(c).replace('|', chr(92) + '|') for c in row)} |" for row in ppid.rows(ppid_result)
+    ]
     lines += ["", "Notes:", ""]
     notes += kim.notes(kim_result)
     if kim_result.load is not None:
