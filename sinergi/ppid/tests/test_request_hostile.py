@@ -33,7 +33,7 @@ def test_hostile_text_is_inert_everywhere_it_is_shown(name, client, sebuntal, op
     hostile = HOSTILE[name]
     data = form_data(
         **{
-            f: f"T{i}X {hostile}"[: 120 if f == "requester_name" else 500]
+            f: f"T{i}X {hostile}"[: InformationRequest._meta.get_field(f).max_length]
             for i, f in enumerate(CITIZEN_FIELDS)
         }
     )
@@ -42,6 +42,8 @@ def test_hostile_text_is_inert_everywhere_it_is_shown(name, client, sebuntal, op
     receipt_url = response["Location"]
     with scopes_disabled():
         case = InformationRequest.objects.get()
+    if case.state == InformationRequest.State.HELD:  # text that looks like spam: released by the operator
+        case, _e = act_on_request(case, "release", user=operator)
     # The operator extends and answers with the hostile text; the citizen objects with it; the atasan answers.
     case, _e = act_on_request(case, "extend", user=operator, comment=f"EXT {hostile}")
     case, _e = act_on_request(
@@ -58,17 +60,23 @@ def test_hostile_text_is_inert_everywhere_it_is_shown(name, client, sebuntal, op
         f"{base}laporan/",
         f"{base}keberatan/?kode={hostile[:20]}",
     ]
-    client.force_login(operator)
     admin = [
         reverse("ppid_requests:queue"),
         reverse("ppid_requests:request", args=[case.pk]),
         reverse("ppid_requests:objection", args=[objection.pk]),
     ]
     problems = []
-    for url in public + admin:
+    for url in public:
         response = client.get(url)
         assert response.status_code == 200, url
         problems += [f"{url}: {p}" for p in inspect(response.content.decode(), hostile)]
+    # The admin's own pages carry Wagtail's scripts: what must not be there is the input's markup.
+    client.force_login(operator)
+    for url in admin:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        baseline = set(inspect(client.get(reverse("wagtailadmin_home")).content.decode(), hostile))
+        problems += [f"{url}: {p}" for p in inspect(response.content.decode(), hostile) if p not in baseline]
     tracking_page = client.get(public[1]).content.decode()
     for token in ("ANS", "HE", "OBJ", "ATS", "EXT", "T3X"):
         assert (
