@@ -99,7 +99,8 @@ from sinergi.kim.models import (
 )
 from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
-from sinergi.ppid.models import PpidRegencySettings
+from sinergi.ppid.models import InformationRequest, Objection, PpidRegencySettings
+from sinergi.ppid.request_services import act_on_request, submit_objection, submit_request
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -315,7 +316,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     }
     redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
     kim = _kim_world(sebuntal, operator)
-    casework = _casework_world(sebuntal)
+    casework = {**_casework_world(sebuntal), **_ppid_request_world(sebuntal, operator)}
     return World(
         village=sebuntal,
         home=home,
@@ -390,6 +391,28 @@ def _casework_world(village) -> dict:
         "service_settings": ServiceSettings.for_regency(regency),
         "ppid_settings": PpidRegencySettings.objects.create(regency=regency, commission_name="KI ZQX-KI"),
     }
+
+
+def _ppid_request_world(village, operator) -> dict:
+    """Sebuntal's information request (answered, with an objection waiting for the atasan): its
+    requester's personal data carries the marker; the request itself is public by its tracking code."""
+    fields = {
+        "requester_name": "Pemohon ZQX-NAMA",
+        "nik": "6402015204900001",
+        "address": "Alamat ZQX-ALAMAT",
+        "phone": "081234567890",
+        "email": "zqx-pemohon@contoh.id",
+        "information": "APB Desa Sebuntal",
+        "purpose": "Tujuan ZQX-TUJUAN",
+        "form": "mencatat",
+        "delivery": "langsung",
+    }
+    request = submit_request(village, fields)
+    request, _event = act_on_request(
+        request, "refuse", user=operator, comment="Dikecualikan.", grounds=["17h"]
+    )
+    objection = submit_objection(request, {"grounds": ["35a"], "reasons": "Keberatan atas penolakan"})
+    return {"ppid_request": request, "ppid_objection": objection}
 
 
 def snapshot(w: World) -> dict:
@@ -470,7 +493,16 @@ def snapshot(w: World) -> dict:
         "spam_terms": list(SpamTerm.objects.order_by("pk").values()),
         "service_settings": list(ServiceSettings.objects.order_by("pk").values()),
         "ppid_settings": list(PpidRegencySettings.objects.order_by("pk").values()),
+        **_ppid_request_snapshot(),
     }
+
+
+def _ppid_request_snapshot() -> dict:
+    with scopes_disabled():
+        return {
+            "ppid_requests": list(InformationRequest.objects.order_by("pk").values()),
+            "ppid_objections": list(Objection.objects.order_by("pk").values()),
+        }
 
 
 def _kim_snapshot() -> dict:
@@ -587,6 +619,8 @@ PARAM_KIND = {
     "regency_id": "regency",  # the regency's KIM rules: the regency admin's, not an operator's
     "classification_id": "kim_classification",
     "activity_id": "kim_activity",
+    "ppid_request_id": "ppid_request",
+    "ppid_objection_id": "ppid_objection",
 }
 
 
@@ -619,6 +653,8 @@ def _objects(kind: str, w: World) -> list:
                 "spam_term",
                 "service_settings",
                 "ppid_settings",
+                "ppid_request",
+                "ppid_objection",
             )
         },
     }[kind]
@@ -729,12 +765,24 @@ def _django_admin_object(route: Route, w: World):
 def _positional(route: Route, w: World) -> tuple[list[list], bool]:
     if route.name == "wagtail_serve":
         paths = [p.url.strip("/") + "/" for p in (w.home, w.news, w.private)]
-        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/"]], True
+        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/", *_ppid_paths(w)]], True
     if route.name == "wagtaildocs_serve":
         return [[w.document.pk, w.document.filename]], True
     if route.name == "wagtailadmin_pages:revisions_compare":
         return [[w.news.pk, "earliest", "latest"]], True
     raise LookupError(route.key)
+
+
+def _ppid_paths(w: World) -> list[str]:
+    """The PPID request routes of Sebuntal's PPID page (routable, served by wagtail_serve)."""
+    from sinergi.casework.tracking import display_code
+    from sinergi.ppid.request_services import ppid_page
+
+    base = ppid_page(w.village).url.strip("/")
+    code = display_code(w.extra["ppid_request"].tracking_code)
+    routes = ["permohonan/", f"tanda-terima/{code}/", "lacak/", f"lacak/{code}/", "keberatan/"]
+    routes += ["register/", "register/unduh/", "laporan/", "laporan/unduh/"]
+    return [f"{base}/{route}" for route in routes]
 
 
 def _unnamed_url(route: Route, kwargs: dict) -> str:
