@@ -85,7 +85,7 @@ def test_a_citizen_asks_for_the_apb_desa_and_objects_to_the_answer(page: Page, n
     expect(page.get_by_role("link", name=re.compile("Jawaban"))).to_be_visible()
     shoot(page, "jawaban")
     page.get_by_role("link", name="Ajukan keberatan atas permohonan ini").click()
-    page.get_by_label("Permohonan ditanggapi tidak sebagaimana yang diminta").check()
+    page.get_by_label("Permohonan ditanggapi tidak sebagaimana yang diminta", exact=True).check()
     page.get_by_label("Uraian keberatan").fill("Yang diberikan hanya ringkasan, bukan APB Desa lengkap.")
     page.wait_for_timeout(3500)
     page.get_by_role("button", name="Kirim keberatan").click()

@@ -153,3 +153,21 @@ class Objection(TrackedCase):
 
 class ObjectionEvent(CaseEvent):
     case = models.ForeignKey(Objection, on_delete=models.CASCADE, related_name="events")
+
+
+def _connect_holiday_signals():
+    """When the regency admin edits the holiday table, open cases' stored due dates follow."""
+    from django.db.models.signals import post_delete, post_save
+
+    from sinergi.casework.models import Holiday
+
+    def changed(sender, instance, **kwargs):
+        from sinergi.ppid.request_services import holiday_changed
+
+        holiday_changed(sender, instance, **kwargs)
+
+    post_save.connect(changed, sender=Holiday, weak=False, dispatch_uid="ppid_request_holiday_saved")
+    post_delete.connect(changed, sender=Holiday, weak=False, dispatch_uid="ppid_request_holiday_deleted")
+
+
+_connect_holiday_signals()

@@ -372,3 +372,44 @@ def notify_objection(case_pk: int, event_pk: int) -> None:
             ],
             admin_url(case),
         )
+
+
+# --------------------------------------------------------------------------- holiday table edits
+
+
+def recompute_due_dates(regency=None) -> int:
+    """Compute again the stored due dates of open requests and objections (of `regency`, or of every
+    regency) after the holiday table changed; returns how many changed."""
+    from sinergi.regions.models import Regency
+
+    regencies = [regency] if regency is not None else list(Regency.objects.all())
+    changed = 0
+    for current in regencies:
+        calendar = WorkingCalendar(current)
+        with scopes_disabled():
+            requests = InformationRequest.objects.filter(
+                village__district__regency=current, state__in=InformationRequest.OPEN_STATES
+            )
+            for case in requests.only(
+                "pk", "received_at", "extended_at", "due_date", "due_unconfirmed", "village_id"
+            ):
+                deadline = calendar.deadline(case.received_at, law.ANSWER_DAYS)
+                if case.extended_at:
+                    deadline = calendar.add_working_days(deadline.date, law.EXTENSION_DAYS)
+                fields = _deadline_fields(deadline)
+                if (case.due_date, case.due_unconfirmed) != (fields["due_date"], fields["due_unconfirmed"]):
+                    InformationRequest.objects.filter(pk=case.pk).update(**fields)
+                    changed += 1
+            objections = Objection.objects.filter(
+                village__district__regency=current, state__in=Objection.OPEN_STATES
+            )
+            for case in objections.only("pk", "received_at", "due_date", "due_unconfirmed", "village_id"):
+                fields = _deadline_fields(calendar.deadline(case.received_at, law.OBJECTION_ANSWER_DAYS))
+                if (case.due_date, case.due_unconfirmed) != (fields["due_date"], fields["due_unconfirmed"]):
+                    Objection.objects.filter(pk=case.pk).update(**fields)
+                    changed += 1
+    return changed
+
+
+def holiday_changed(sender, instance, **kwargs) -> None:
+    transaction.on_commit(lambda: recompute_due_dates(instance.regency))

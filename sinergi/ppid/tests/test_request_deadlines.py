@@ -119,3 +119,22 @@ def test_operators_are_reminded_three_working_days_before_and_only_once(sebuntal
     assert len(reminder) == 1 and near.reference in reminder[0].body and far.reference not in reminder[0].body
     assert "Siti" not in reminder[0].body
     assert remind_ppid_deadlines.call() == 0
+
+
+def test_a_new_regional_holiday_moves_the_due_date_of_open_requests(
+    sebuntal, operator, django_capture_on_commit_callbacks
+):
+    from sinergi.casework.models import Holiday
+
+    case = make_request(sebuntal, at=local(2026, 5, 29, 10, 0))
+    answered = make_request(sebuntal, at=local(2026, 5, 29, 10, 0))
+    act_on_request(answered, "grant", user=operator, comment="Terlampir.")
+    with django_capture_on_commit_callbacks(execute=True):
+        Holiday.objects.create(
+            regency=sebuntal.district.regency, date=datetime.date(2026, 6, 10), name="Hari jadi"
+        )
+    with scopes_disabled():
+        assert InformationRequest.objects.get(pk=case.pk).due_date == datetime.date(
+            2026, 6, 17
+        )  # 16 June is 1 Muharram
+        assert InformationRequest.objects.get(pk=answered.pk).due_date == datetime.date(2026, 6, 15)
