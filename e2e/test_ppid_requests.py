@@ -94,7 +94,7 @@ def test_a_citizen_asks_for_the_apb_desa_and_objects_to_the_answer(page: Page, n
     # The atasan answers.
     operator.goto("/admin/ppid/")
     operator.get_by_role("link", name=reference).click()
-    operator.get_by_role("link", name=re.compile(r"^Keberatan \d{3}/KEB-SBT/")).click()
+    operator.get_by_role("link", name=re.compile(r"^Keberatan \d{3}.KEB-SBT.")).click()
     operator.get_by_label("Tanggapan / alasan").fill("APB Desa lengkap diserahkan; keberatan dikabulkan.")
     operator.get_by_role("button", name="Keberatan dikabulkan").click()
     expect(operator.get_by_text("Tanggapan tersimpan.")).to_be_visible()
