@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     # Run as a script: import the suite as the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import kim, load, provisioning, serve, weight
+from bench import kim, load, ppid, provisioning, serve, weight
 from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
 
 VILLAGE_HOME = "/marang-kayu/sebuntal/"
@@ -69,6 +69,12 @@ def parse_args() -> argparse.Namespace:
         type=float,
         default=2.0,
         help="seconds between news published during the cache hit-rate run",
+    )
+    parser.add_argument(
+        "--ppid-citizens", type=int, default=16, help="citizens sending PPID requests at once"
+    )
+    parser.add_argument(
+        "--ppid-per-village", type=int, default=50, help="requests per village for the figures"
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (DB, logs)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "latest.md")
@@ -177,6 +183,19 @@ def measure_kim(dirs: BenchDirs, args: argparse.Namespace) -> kim.KimResult:
             )
 
 
+def measure_ppid(dirs: BenchDirs, args: argparse.Namespace) -> ppid.PpidResult:
+    """PPID requests from many citizens, then the regency figures; a failure is reported, not raised."""
+    with serve.Gunicorn(dirs, "ppid", DJANGO_SETTINGS_MODULE="bench.ppid_settings") as server:
+        try:
+            return ppid.measure(
+                dirs, server.port, clients=args.ppid_citizens, duration=args.duration,
+                per_village=args.ppid_per_village,
+            )  # fmt: skip
+        except ppid.PpidBenchError as error:
+            log(f"PPID: {error}")
+            return ppid.PpidResult(args.ppid_citizens, failure=f"{error} (see {server.logfile})")
+
+
 def _interrupted(signum, frame):
     raise KeyboardInterrupt
 
@@ -261,6 +280,8 @@ def main() -> int:
         apbdes_lines, failure = measure_apbdes(dirs)
         if failure:
             notes.append(failure)
+        # 7. PPID: requests from many citizens at once, and the regency figures.
+        ppid_result = measure_ppid(dirs, args)
         finished = True
     except KeyboardInterrupt:
         interrupted = True
@@ -278,6 +299,9 @@ def main() -> int:
     )
     lines += hit_rate_table(hit_rates, args.publish_every)
     lines += apbdes_lines
+    lines += [
+        f"| {' | '.join(str(c).replace('|', chr(92) + '|') for c in row)} |" for row in ppid.rows(ppid_result)
+    ]
     lines += ["", "Notes:", ""]
     notes += kim.notes(kim_result)
     if kim_result.load is not None:

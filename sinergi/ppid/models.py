@@ -139,3 +139,4 @@ class PpidRegencySettings(models.Model):
 
 
 from sinergi.ppid.dip_models import *  # noqa: E402, F403
+from sinergi.ppid.request_models import *  # noqa: F403, E402

@@ -99,7 +99,8 @@ from sinergi.kim.models import (
 )
 from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
-from sinergi.ppid.models import DipEntry, DipItem, PpidRegencySettings
+from sinergi.ppid.models import DipEntry, DipItem, InformationRequest, Objection, PpidRegencySettings
+from sinergi.ppid.request_services import act_on_request, submit_objection, submit_request
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -315,7 +316,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     }
     redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
     kim = _kim_world(sebuntal, operator)
-    casework = _casework_world(sebuntal)
+    casework = {**_casework_world(sebuntal), **_ppid_request_world(sebuntal, operator)}
     kim.update(_finance_world(sebuntal, operator))
     dip = _dip_world(sebuntal, document, news)
     return World(
@@ -434,6 +435,28 @@ def _dip_world(village, document, page) -> dict:
     return {"dip_item": item, "dip_entry": entry}
 
 
+def _ppid_request_world(village, operator) -> dict:
+    """Sebuntal's information request (answered, with an objection waiting for the atasan): its
+    requester's personal data carries the marker; the request itself is public by its tracking code."""
+    fields = {
+        "requester_name": "Pemohon ZQX-NAMA",
+        "nik": "6402015204900001",
+        "address": "Alamat ZQX-ALAMAT",
+        "phone": "081234567890",
+        "email": "zqx-pemohon@contoh.id",
+        "information": "APB Desa Sebuntal",
+        "purpose": "Tujuan ZQX-TUJUAN",
+        "form": "mencatat",
+        "delivery": "langsung",
+    }
+    request = submit_request(village, fields)
+    request, _event = act_on_request(
+        request, "refuse", user=operator, comment="Dikecualikan.", grounds=["17h"]
+    )
+    objection = submit_objection(request, {"grounds": ["35a"], "reasons": "Keberatan atas penolakan"})
+    return {"ppid_request": request, "ppid_objection": objection}
+
+
 def snapshot(w: World) -> dict:
     """Sebuntal's objects and everyone's roles: nothing here may change through an outsider's POST."""
     pages = Page.objects.filter(path__startswith=w.home.path)
@@ -515,6 +538,7 @@ def snapshot(w: World) -> dict:
         "dip_items": list(DipItem.objects.order_by("pk").values()),
         "dip_entries": _dip_snapshot(),
         **_finance_snapshot(),
+        **_ppid_request_snapshot(),
     }
 
 
@@ -547,6 +571,14 @@ def _finance_snapshot() -> dict:
 def _dip_snapshot() -> list:
     with scopes_disabled():
         return list(DipEntry.objects.order_by("pk").values())
+
+
+def _ppid_request_snapshot() -> dict:
+    with scopes_disabled():
+        return {
+            "ppid_requests": list(InformationRequest.objects.order_by("pk").values()),
+            "ppid_objections": list(Objection.objects.order_by("pk").values()),
+        }
 
 
 def _kim_snapshot() -> dict:
@@ -670,6 +702,8 @@ PARAM_KIND = {
     "code_id": "apbdes_code",  # the regency's code table: not Sebuntal's, but an operator may not edit it
     "village_id": "village",  # the village's DIP in the admin (ppid_dip_admin:village)
     "entry_id": "dip_entry",
+    "ppid_request_id": "ppid_request",
+    "ppid_objection_id": "ppid_objection",
 }
 
 
@@ -709,6 +743,8 @@ def _objects(kind: str, w: World) -> list:
                 "apbdes_code",
                 "dip_item",
                 "dip_entry",
+                "ppid_request",
+                "ppid_objection",
             )
         },
     }[kind]
@@ -830,12 +866,24 @@ def _positional(route: Route, w: World) -> tuple[list[list], bool]:
             f"{apbdes}tahun/2025/baliho/pdf/",
             f"{apbdes}perbandingan/",
         ]
-        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/", *apbdes_paths]], True
+        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/", *apbdes_paths, *_ppid_paths(w)]], True
     if route.name == "wagtaildocs_serve":
         return [[w.document.pk, w.document.filename]], True
     if route.name == "wagtailadmin_pages:revisions_compare":
         return [[w.news.pk, "earliest", "latest"]], True
     raise LookupError(route.key)
+
+
+def _ppid_paths(w: World) -> list[str]:
+    """The PPID request routes of Sebuntal's PPID page (routable, served by wagtail_serve)."""
+    from sinergi.casework.tracking import display_code
+    from sinergi.ppid.request_services import ppid_page
+
+    base = ppid_page(w.village).url.strip("/")
+    code = display_code(w.extra["ppid_request"].tracking_code)
+    routes = ["permohonan/", f"tanda-terima/{code}/", "lacak/", f"lacak/{code}/", "keberatan/"]
+    routes += ["register/", "register/unduh/", "laporan/", "laporan/unduh/"]
+    return [f"{base}/{route}" for route in routes]
 
 
 def _unnamed_url(route: Route, kwargs: dict) -> str:

@@ -88,3 +88,7 @@ class Command(BaseCommand):
 
         self.stdout.write("")
         load_apbdes_demo(self.stdout)
+        # PPID: requests in every state per village (one overdue, one extended, one with an objection).
+        from sinergi.demo.ppid_requests_content import load_ppid_request_demo
+
+        load_ppid_request_demo(self.stdout)
