@@ -48,7 +48,7 @@ KNOWN_AREAS = {
 INDONESIA = (Decimal("-11.1"), Decimal("6.1"), Decimal("94.9"), Decimal("141.1"))
 
 
-class ComplaintsPage(RoutablePageMixin, ComplaintRoutes, ContentPage):
+class ComplaintsPage(ComplaintRoutes, RoutablePageMixin, ContentPage):
     """The village's "Pengaduan & Aspirasi" section: the form, the tracking page and the public list."""
 
     parent_page_types = ["villages.VillageHomePage"]

@@ -26,6 +26,7 @@ from wagtail.contrib.routable_page.models import path
 
 from sinergi.accounts.throttling import client_ip_address
 from sinergi.core import throttle
+from sinergi.core.cache import invalidate_public_pages
 
 PER_PAGE = 20
 TRACK_MISSES_PER_HOUR = 20
@@ -104,7 +105,7 @@ class ComplaintRoutes:
         return categories, cases, active_category, status, public_states
 
     @path("", name="index")
-    def index_view(self, request):
+    def index_route(self, request, *args, **kwargs):
         from sinergi.complaints.models import Complaint
         from sinergi.villages.models import paginate
 
@@ -278,6 +279,7 @@ class ComplaintRoutes:
             with self._scope(), transaction.atomic():
                 AffectedToo.objects.create(complaint=case, browser=key)
                 Complaint.objects.filter(pk=case.pk).update(affected_count=F("affected_count") + 1)
+            invalidate_public_pages()
             messages.success(request, _("Terima kasih, Anda tercatat juga mengalami ini."))
         except IntegrityError:
             messages.info(request, _("Anda sudah tercatat sebelumnya."))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from sinergi.casework.calendar import WorkingCalendar
 from sinergi.casework.workflow import CITIZEN, OPERATOR, Transition, TransitionError, TransitionTable, perform
 from sinergi.complaints.models import Complaint, ComplaintSettings
+from sinergi.core.cache import invalidate_public_pages
 
 S = Complaint.State
 OPEN = frozenset({S.RECEIVED, S.VERIFIED, S.IN_PROGRESS})
@@ -184,7 +185,7 @@ def act(case, action: str, *, roles, by=None, comment: str = "", seen=None, **de
         if name in REPLIES and locked.first_reply_at is None:
             locked.first_reply_at = now
 
-    return perform(
+    result = perform(
         case,
         action,
         table=TABLE,
@@ -196,6 +197,9 @@ def act(case, action: str, *, roles, by=None, comment: str = "", seen=None, **de
         seen=seen,
         state_label=state_label,
     )
+    # The public list, case pages and feed may show it now (or no longer): cached pages are stale.
+    invalidate_public_pages()
+    return result
 
 
 def set_due_dates(case, calendar: WorkingCalendar | None = None, settings: ComplaintSettings | None = None):
