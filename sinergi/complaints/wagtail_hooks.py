@@ -30,12 +30,12 @@ def waiting_complaints(user) -> dict:
     today = timezone.localdate()
     with managed_scope(user):
         return Complaint.objects.aggregate(
-            waiting=Count("pk", filter=Q(state=Complaint.State.RECEIVED, held=False)),
-            held=Count("pk", filter=Q(held=True)),
-            in_progress=Count("pk", filter=Q(state__in=[Complaint.State.VERIFIED, Complaint.State.IN_PROGRESS])),
-            overdue=Count("pk", filter=overdue_q(today)),
-            forwarded=Count("pk", filter=~Q(forwarded_to="") & ~Q(state=Complaint.State.RESOLVED)),
-            oldest=Min("received_at", filter=Q(state=Complaint.State.RECEIVED, held=False)),
+            n_waiting=Count("pk", filter=Q(state=Complaint.State.RECEIVED, held=False)),
+            n_held=Count("pk", filter=Q(held=True)),
+            n_in_progress=Count("pk", filter=Q(state__in=[Complaint.State.VERIFIED, Complaint.State.IN_PROGRESS])),
+            n_overdue=Count("pk", filter=overdue_q(today)),
+            n_forwarded=Count("pk", filter=~Q(forwarded_to="") & ~Q(state=Complaint.State.RESOLVED)),
+            n_oldest=Min("received_at", filter=Q(state=Complaint.State.RECEIVED, held=False)),
         )
 
 
@@ -45,7 +45,7 @@ class ComplaintsMenuItem(MenuItem):
 
     def render_component(self, request):
         component = super().render_component(request)
-        count = waiting_complaints(request.user)["waiting"]
+        count = waiting_complaints(request.user)["n_waiting"]
         if count:
             component.label = f"{self.label} ({count})"
         return component
@@ -83,8 +83,8 @@ class ComplaintsPanel(Component):
 
         counts = waiting_complaints(self.user)
         return {
-            **counts,
-            "oldest_label": waiting_label(counts["oldest"]) if counts["oldest"] else "",
+            **{key.removeprefix("n_"): value for key, value in counts.items()},
+            "oldest_label": waiting_label(counts["n_oldest"]) if counts["n_oldest"] else "",
             "queue_url": reverse("complaints_admin:queue"),
         }
 
