@@ -16,7 +16,7 @@ import secrets
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -258,32 +258,35 @@ class ComplaintRoutes:
 
     @path("<int:year>/<int:number>/", name="case")
     def case_view(self, request, year, number):
-        case = self._case_or_404(year, number)
+        return self._case_page(request, self._case_or_404(year, number))
+
+    def _case_page(self, request, case, notice=""):
         with self._scope():
             events = labelled(case.events.filter(public=True))
             photos = list(case.photos.all())
         return _private(
-            self._render(request, "complaints/case.html", case=case, events=events, photos=photos)
+            self._render(request, "complaints/case.html", case=case, events=events, photos=photos, notice=notice)
         )
 
     @path("<int:year>/<int:number>/juga/", name="affected")
     def affected_view(self, request, year, number):
+        """POST only; answers the case page itself (a reload cannot count twice: one per browser)."""
         from sinergi.complaints.models import AffectedToo, Complaint
 
-        case = self._case_or_404(year, number)
-        back = self.url + self.reverse_subpage("case", args=[year, number])
         if request.method != "POST":
-            return _private(redirect(back))
+            return HttpResponseNotAllowed(["POST"])
+        case = self._case_or_404(year, number)
         key, new_token = browser_key(request)
         try:
             with self._scope(), transaction.atomic():
                 AffectedToo.objects.create(complaint=case, browser=key)
                 Complaint.objects.filter(pk=case.pk).update(affected_count=F("affected_count") + 1)
+            case.affected_count += 1
             invalidate_public_pages()
-            messages.success(request, _("Terima kasih, Anda tercatat juga mengalami ini."))
+            notice = _("Terima kasih, Anda tercatat juga mengalami ini.")
         except IntegrityError:
-            messages.info(request, _("Anda sudah tercatat sebelumnya."))
-        response = _private(redirect(back))
+            notice = _("Anda sudah tercatat sebelumnya.")
+        response = self._case_page(request, case, notice=notice)
         if new_token:
             response.set_signed_cookie(
                 BROWSER_COOKIE,

@@ -82,6 +82,15 @@ from wagtail.models import (
 )
 
 from sinergi.casework.models import Holiday, ServiceSettings, SpamTerm
+from sinergi.complaints.models import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintEvent,
+    ComplaintPhoto,
+    ComplaintSettings,
+)
+from sinergi.complaints.services import submit as submit_complaint
+from sinergi.complaints.workflow import act as complaint_act
 from sinergi.core.tests import helpers as h
 from sinergi.core.tests.factories import make_news, publish, section
 from sinergi.kim.admin_forms import KimMemberForm
@@ -316,6 +325,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     redirect = Redirect.objects.create(old_path="/sebuntal-lama", redirect_page=news)
     kim = _kim_world(sebuntal, operator)
     casework = _casework_world(sebuntal)
+    complaints = _complaints_world(sebuntal)
     return World(
         village=sebuntal,
         home=home,
@@ -336,7 +346,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
         uploads=uploads,
         redirect=redirect,
         santan_news_index=Page.objects.get(pk=section(santan_ulu, NewsIndexPage).pk),
-        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework},
+        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework, **complaints},
     )
 
 
@@ -389,6 +399,37 @@ def _casework_world(village) -> dict:
         "spam_term": SpamTerm.objects.create(term="zqxjudi"),
         "service_settings": ServiceSettings.for_regency(regency),
         "ppid_settings": PpidRegencySettings.objects.create(regency=regency, commission_name="KI ZQX-KI"),
+    }
+
+
+def _complaints_world(village) -> dict:
+    """Sebuntal's complaints: one waiting for verification (private, with a photo), one public whose
+    citizen asked to stay anonymous (name and contact never public); the regency's complaint rules."""
+    regency = village.district.regency
+    settings = ComplaintSettings.for_regency(regency)
+    category = ComplaintCategory.for_regency(regency)[0]
+    base = {"kind": "pengaduan", "category": category, "email": "ZQX-pelapor@contoh.id", "may_publish": True}
+    photo = SimpleUploadedFile("gorong.jpg", h.jpeg_bytes(40, 30), content_type="image/jpeg")
+    from sinergi.kim.photos import clean_photo
+
+    private = submit_complaint(
+        village,
+        {**base, "title": "Aduan ZQX-ADUAN", "description": "Isi ZQX-ADUAN-ISI", "name": "ZQX-NAMA"},
+        [clean_photo(photo)],
+    )
+    public = submit_complaint(
+        village,
+        {**base, "title": f"Jalan {SEARCH_WORD}", "description": "Jalan rusak.", "name": "ZQX-ANONIM"},
+    )
+    public, _event = complaint_act(public, "verify", roles={"operator"})
+    with scope(village=village):
+        complaint_photo = ComplaintPhoto.objects.get(complaint=private)
+    return {
+        "complaint": private,
+        "complaint_public": public,
+        "complaint_photo": complaint_photo,
+        "complaint_category": category,
+        "complaint_settings": settings,
     }
 
 
@@ -470,7 +511,25 @@ def snapshot(w: World) -> dict:
         "spam_terms": list(SpamTerm.objects.order_by("pk").values()),
         "service_settings": list(ServiceSettings.objects.order_by("pk").values()),
         "ppid_settings": list(PpidRegencySettings.objects.order_by("pk").values()),
+        **_complaints_snapshot(),
     }
+
+
+def _complaints_snapshot() -> dict:
+    with scopes_disabled():
+        return {
+            # affected_count and AffectedToo are left out: any visitor may say "saya juga mengalami ini"
+            # on a public case (one per browser), which is what an empty POST to that address does.
+            "complaints": list(
+                Complaint.objects.order_by("pk").values_list(
+                    "pk", "title", "state", "held", "may_publish", "merged_into_id", "forwarded_to", "updated_at"
+                )
+            ),
+            "complaint_events": sorted(ComplaintEvent.objects.values_list("pk", flat=True)),
+            "complaint_photos": sorted(ComplaintPhoto.objects.values_list("pk", flat=True)),
+            "complaint_categories": list(ComplaintCategory.objects.order_by("pk").values()),
+            "complaint_settings": list(ComplaintSettings.objects.order_by("pk").values()),
+        }
 
 
 def _kim_snapshot() -> dict:
@@ -563,6 +622,8 @@ PK_KIND = {
     "casework_spam_terms": "spam_term",
     "casework_service_settings": "service_settings",
     "ppid_settings": "ppid_settings",
+    "complaints_categories": "complaint_category",
+    "complaints_settings": "complaint_settings",
 }
 PARAM_KIND = {
     "page_id": "page",
@@ -587,6 +648,8 @@ PARAM_KIND = {
     "regency_id": "regency",  # the regency's KIM rules: the regency admin's, not an operator's
     "classification_id": "kim_classification",
     "activity_id": "kim_activity",
+    "complaint_id": "complaint",
+    "complaint_photo_id": "complaint_photo",
 }
 
 
@@ -619,6 +682,10 @@ def _objects(kind: str, w: World) -> list:
                 "spam_term",
                 "service_settings",
                 "ppid_settings",
+                "complaint",
+                "complaint_photo",
+                "complaint_category",
+                "complaint_settings",
             )
         },
     }[kind]
@@ -729,12 +796,27 @@ def _django_admin_object(route: Route, w: World):
 def _positional(route: Route, w: World) -> tuple[list[list], bool]:
     if route.name == "wagtail_serve":
         paths = [p.url.strip("/") + "/" for p in (w.home, w.news, w.private)]
-        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/"]], True
+        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/", *_complaint_paths(w)]], True
     if route.name == "wagtaildocs_serve":
         return [[w.document.pk, w.document.filename]], True
     if route.name == "wagtailadmin_pages:revisions_compare":
         return [[w.news.pk, "earliest", "latest"]], True
     raise LookupError(route.key)
+
+
+def _complaint_paths(w: World) -> list[str]:
+    """The public complaint routes of Sebuntal's section, aimed at its private and its public case."""
+    from sinergi.complaints.models import ComplaintsPage
+
+    page = ComplaintsPage.objects.get(village=w.village)
+    base = page.url.strip("/") + "/"
+    private, public, photo = w.extra["complaint"], w.extra["complaint_public"], w.extra["complaint_photo"]
+    paths = [base, base + "rss/", base + "kirim/", base + "lacak/"]
+    for case in (private, public):
+        paths += [f"{base}{case.year}/{case.number}/", f"{base}{case.year}/{case.number}/juga/"]
+    paths.append(f"{base}{private.year}/{private.number}/foto/{photo.pk}/")
+    paths.append(f"{base}{public.year}/{public.number}/foto/{photo.pk}/")  # another case's photo
+    return paths
 
 
 def _unnamed_url(route: Route, kwargs: dict) -> str:
@@ -1010,6 +1092,7 @@ MUST_SHOW_TO_OWN_OPERATOR = {
     "wagtaildocs:edit",
     "wagtailadmin_api:pages:detail",
     "wagtailadmin_pages:revisions_view",
+    "complaints_admin:case",
 }
 
 
