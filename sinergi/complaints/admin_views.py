@@ -25,7 +25,13 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from sinergi.accounts.access import ALL, is_regency_admin, managed_scope, managed_village_ids, manages_any_village
+from sinergi.accounts.access import (
+    ALL,
+    is_regency_admin,
+    managed_scope,
+    managed_village_ids,
+    manages_any_village,
+)
 from sinergi.casework.guard import held_reason_label
 from sinergi.casework.tracking import display_code
 from sinergi.casework.workflow import OPERATOR, TransitionError
@@ -63,7 +69,10 @@ class ComplaintsAdminView(WagtailAdminTemplateMixin, TemplateView):
         raise Http404
 
     def get_breadcrumbs_items(self):
-        items = [*self.breadcrumbs_items, {"url": reverse("complaints_admin:queue"), "label": _("Pengaduan warga")}]
+        items = [
+            *self.breadcrumbs_items,
+            {"url": reverse("complaints_admin:queue"), "label": _("Pengaduan warga")},
+        ]
         return [*items, {"url": "", "label": self.get_page_title()}]
 
 
@@ -109,7 +118,9 @@ class QueueView(ComplaintsAdminView):
             cases = cases.filter(overdue_q(today))
         elif flag == "diteruskan":
             cases = cases.exclude(forwarded_to="")
-        cases = cases.select_related("category", "village").order_by("-held", "verify_due", "-received_at", "-pk")
+        cases = cases.select_related("category", "village").order_by(
+            "-held", "verify_due", "-received_at", "-pk"
+        )
         page = Paginator(cases, PER_PAGE).get_page(self.request.GET.get("p"))
         for case in page:
             case.late = case.overdue(today)
@@ -122,7 +133,12 @@ class QueueView(ComplaintsAdminView):
             tabs=[
                 {"query": "", "label": _("Semua"), "count": counts["all"], "active": not state and not flag},
                 *[
-                    {"query": f"status={s.value}", "label": s.label, "count": counts[s.value], "active": state == s}
+                    {
+                        "query": f"status={s.value}",
+                        "label": s.label,
+                        "count": counts[s.value],
+                        "active": state == s,
+                    }
                     for s in S
                 ],
                 *[
@@ -177,7 +193,8 @@ class CaseView(ComplaintsAdminView):
         into = None
         if data["into"]:
             into = Complaint.objects.filter(
-                Q(reference=data["into"].strip()) | Q(pk=int(data["into"]) if data["into"].isdigit() else None),
+                Q(reference=data["into"].strip())
+                | Q(pk=int(data["into"]) if data["into"].isdigit() else None),
                 village_id=case.village_id,
             ).first()
         seen = None

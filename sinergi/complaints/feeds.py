@@ -40,7 +40,9 @@ class ComplaintFeed(Feed):
         return f"{item.category.name}: {item.description[:500]}"
 
     def item_link(self, item):
-        return self.page.get_url(self.request) + self.page.reverse_subpage("case", args=[item.year, item.number])
+        return self.page.get_url(self.request) + self.page.reverse_subpage(
+            "case", args=[item.year, item.number]
+        )
 
     def item_pubdate(self, item):
         return item.received_at

@@ -89,7 +89,17 @@ def compute(user) -> list[Row]:
             "expected_on",
         )
         rows: dict[tuple, Row] = {}
-        for village_id, received_at, state, held, rejection, verified_at, reply_at, resolved_at, expected in cases:
+        for (
+            village_id,
+            received_at,
+            state,
+            held,
+            rejection,
+            verified_at,
+            reply_at,
+            resolved_at,
+            expected,
+        ) in cases:
             village = villages.get(village_id)
             if village is None:
                 continue

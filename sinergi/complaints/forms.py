@@ -51,7 +51,10 @@ def _coordinate(value: str, low: Decimal, high: Decimal, message: str) -> Decima
 
 class ComplaintForm(GuardedForm):
     kind = forms.ChoiceField(
-        label=gettext_lazy("Jenis"), choices=Complaint.Kind.choices, widget=forms.RadioSelect, initial="pengaduan"
+        label=gettext_lazy("Jenis"),
+        choices=Complaint.Kind.choices,
+        widget=forms.RadioSelect,
+        initial="pengaduan",
     )
     category = forms.ChoiceField(label=gettext_lazy("Kategori"))
     title = forms.CharField(label=gettext_lazy("Judul singkat"), max_length=120)
@@ -81,7 +84,9 @@ class ComplaintForm(GuardedForm):
         help_text=gettext_lazy("Kami kirim kode lacak dan kabar perkembangan ke alamat ini."),
     )
     phone = forms.CharField(label=gettext_lazy("Nomor telepon (opsional)"), max_length=30, required=False)
-    show_name = forms.BooleanField(label=gettext_lazy("Tampilkan nama saya di halaman publik"), required=False)
+    show_name = forms.BooleanField(
+        label=gettext_lazy("Tampilkan nama saya di halaman publik"), required=False
+    )
     may_publish = forms.BooleanField(
         label=gettext_lazy("Pengaduan ini boleh ditampilkan untuk umum (tanpa kontak saya)"),
         required=False,
@@ -102,7 +107,10 @@ class ComplaintForm(GuardedForm):
 
     def clean_latitude(self):
         return _coordinate(
-            self.cleaned_data.get("latitude"), Decimal(-90), Decimal(90), _("Lintang harus angka antara -90 dan 90.")
+            self.cleaned_data.get("latitude"),
+            Decimal(-90),
+            Decimal(90),
+            _("Lintang harus angka antara -90 dan 90."),
         )
 
     def clean_longitude(self):
@@ -116,7 +124,11 @@ class ComplaintForm(GuardedForm):
     def clean(self):
         data = super().clean()
         lat, lon = data.get("latitude"), data.get("longitude")
-        if (lat is None) != (lon is None) and not self.has_error("latitude") and not self.has_error("longitude"):
+        if (
+            (lat is None) != (lon is None)
+            and not self.has_error("latitude")
+            and not self.has_error("longitude")
+        ):
             self.add_error("longitude", _("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."))
         elif lat is not None and self.area is not None and not self.area.contains(lat, lon):
             self.add_error(
@@ -133,7 +145,9 @@ class ComplaintForm(GuardedForm):
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(label=gettext_lazy("Keterangan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+    comment = forms.CharField(
+        label=gettext_lazy("Keterangan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class TrackForm(forms.Form):

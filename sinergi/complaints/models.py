@@ -38,7 +38,7 @@ DEFAULT_CATEGORIES = [
 ]
 
 # The area a point must fall in, per regency (Kemendagri code): south, north, west, east in degrees.
-# Kutai Kartanegara: 1°28'21" LU – 1°08'06" LS, 115°26'28" BT – 117°36'43" BT, as the regency's
+# Kutai Kartanegara: 1°28'21" LU to 1°08'06" LS, 115°26'28" BT to 117°36'43" BT, as the regency's
 # profile gives it (Wikipedia "Kabupaten Kutai Kartanegara", Geografi), widened by about 0.05° for
 # the coast; "perlu dicek" against the regency's own RTRW map. Regencies not listed use Indonesia's
 # extent until their admin fills in their own.
@@ -109,7 +109,9 @@ class ComplaintSettings(models.Model):
     )
     # Targets set by the regency (no national rule fixes them; docs/domain.md "Pengaduan dan aspirasi").
     verify_days = models.PositiveSmallIntegerField(
-        _("batas verifikasi (hari kerja)"), default=3, validators=[MinValueValidator(1), MaxValueValidator(60)]
+        _("batas verifikasi (hari kerja)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     reply_days = models.PositiveSmallIntegerField(
         _("batas tanggapan publik pertama (hari kerja)"),
@@ -208,9 +210,7 @@ class Complaint(TrackedCase):
         "self", verbose_name=_("digabung ke"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="merged",
     )  # fmt: skip
-    forwarded_to = models.CharField(
-        _("diteruskan ke"), max_length=12, choices=Forward.choices, blank=True
-    )
+    forwarded_to = models.CharField(_("diteruskan ke"), max_length=12, choices=Forward.choices, blank=True)
     forwarded_at = models.DateTimeField(_("diteruskan"), null=True, blank=True)
     rejection = models.CharField(_("alasan penolakan"), max_length=20, choices=Rejection.choices, blank=True)
     redirect_to = models.CharField(_("seharusnya diajukan ke"), max_length=200, blank=True)

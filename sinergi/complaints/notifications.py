@@ -4,7 +4,6 @@ The citizen's e-mail carries the tracking link and what changed; never their own
 the description (docs/security.md, "Pengaduan dan aspirasi").
 """
 
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,5 +112,3 @@ def remind_operators_of_overdue_complaints() -> int:
                 reverse("complaints_admin:queue") + "?terlambat=1",
             )
     return sent
-
-

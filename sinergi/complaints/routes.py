@@ -167,7 +167,9 @@ class ComplaintRoutes:
         address = client_ip_address(request) or "unknown"
         throttle.hit(f"complaint-track:{address}", TRACK_MISSES_PER_HOUR)
         response = self._render(
-            request, "complaints/track_missing.html", form_action=self.url + self.reverse_subpage("track_form")
+            request,
+            "complaints/track_missing.html",
+            form_action=self.url + self.reverse_subpage("track_form"),
         )
         response.status_code = 404
         return _private(response)
@@ -193,10 +195,10 @@ class ComplaintRoutes:
 
     @path("lacak/<str:code>/", name="track")
     def track_view(self, request, code):
-        from sinergi.casework.guard import over_rate_limit, rate_limit_message
-        from sinergi.casework.tracking import display_code, normalise_code
         from django.core.exceptions import PermissionDenied
 
+        from sinergi.casework.guard import over_rate_limit, rate_limit_message
+        from sinergi.casework.tracking import display_code, normalise_code
         from sinergi.casework.workflow import CITIZEN, TransitionError
         from sinergi.complaints.forms import CommentForm
         from sinergi.complaints.models import Complaint
@@ -265,7 +267,9 @@ class ComplaintRoutes:
             events = labelled(case.events.filter(public=True))
             photos = list(case.photos.all())
         return _private(
-            self._render(request, "complaints/case.html", case=case, events=events, photos=photos, notice=notice)
+            self._render(
+                request, "complaints/case.html", case=case, events=events, photos=photos, notice=notice
+            )
         )
 
     @path("<int:year>/<int:number>/juga/", name="affected")

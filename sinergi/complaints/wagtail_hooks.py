@@ -32,7 +32,9 @@ def waiting_complaints(user) -> dict:
         return Complaint.objects.aggregate(
             n_waiting=Count("pk", filter=Q(state=Complaint.State.RECEIVED, held=False)),
             n_held=Count("pk", filter=Q(held=True)),
-            n_in_progress=Count("pk", filter=Q(state__in=[Complaint.State.VERIFIED, Complaint.State.IN_PROGRESS])),
+            n_in_progress=Count(
+                "pk", filter=Q(state__in=[Complaint.State.VERIFIED, Complaint.State.IN_PROGRESS])
+            ),
             n_overdue=Count("pk", filter=overdue_q(today)),
             n_forwarded=Count("pk", filter=~Q(forwarded_to="") & ~Q(state=Complaint.State.RESOLVED)),
             n_oldest=Min("received_at", filter=Q(state=Complaint.State.RECEIVED, held=False)),
@@ -59,14 +61,21 @@ class FiguresMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_complaints_menu_item():
     return ComplaintsMenuItem(
-        _("Pengaduan warga"), reverse("complaints_admin:queue"), name="complaints", icon_name="mail", order=170
+        _("Pengaduan warga"),
+        reverse("complaints_admin:queue"),
+        name="complaints",
+        icon_name="mail",
+        order=170,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def register_figures_menu_item():
     return FiguresMenuItem(
-        _("Angka pengaduan"), reverse("complaints_admin:figures"), name="complaints-figures", icon_name="table"
+        _("Angka pengaduan"),
+        reverse("complaints_admin:figures"),
+        name="complaints-figures",
+        icon_name="table",
     )
 
 

@@ -67,7 +67,12 @@ TABLE = TransitionTable(
         ),
         Transition("merge", OPEN, S.MERGED, OPERATOR, gettext_lazy("Gabungkan ke pengaduan lain")),
         Transition(
-            "release", frozenset({S.RECEIVED}), None, OPERATOR, gettext_lazy("Lepaskan dari tahanan"), public=False
+            "release",
+            frozenset({S.RECEIVED}),
+            None,
+            OPERATOR,
+            gettext_lazy("Lepaskan dari tahanan"),
+            public=False,
         ),
         Transition(
             "add_info",
@@ -177,7 +182,8 @@ def act(case, action: str, *, roles, by=None, comment: str = "", seen=None, **de
             days = ComplaintSettings.for_regency(locked.village.district.regency).reopen_days
             if locked.resolved_at and (now - locked.resolved_at).days > days:
                 raise TransitionError(
-                    _("Pengaduan hanya bisa dibuka kembali dalam %(days)s hari setelah selesai.") % {"days": days}
+                    _("Pengaduan hanya bisa dibuka kembali dalam %(days)s hari setelah selesai.")
+                    % {"days": days}
                 )
             locked.reopened_at = now
             locked.resolved_at = None

@@ -5,10 +5,10 @@ import datetime
 from django.utils import timezone
 from django_scopes import scope
 
+from sinergi.casework.workflow import OPERATOR
 from sinergi.complaints.models import Complaint, ComplaintCategory, ComplaintsPage
 from sinergi.complaints.services import submit
 from sinergi.complaints.workflow import act
-from sinergi.casework.workflow import OPERATOR
 
 
 def page_of(village) -> ComplaintsPage:
@@ -20,7 +20,9 @@ def category(village, slug="infrastruktur"):
     return next(c for c in categories if c.slug == slug)
 
 
-def make_case(village, title="Gorong-gorong tersumbat", *, state=None, held=(), photos=(), **fields) -> Complaint:
+def make_case(
+    village, title="Gorong-gorong tersumbat", *, state=None, held=(), photos=(), **fields
+) -> Complaint:
     data = {
         "kind": "pengaduan",
         "category": category(village, fields.pop("category_slug", "infrastruktur")),

@@ -22,12 +22,16 @@ pytestmark = pytest.mark.django_db
 S = Complaint.State
 
 
-def test_the_queue_shows_the_villages_cases_with_held_and_overdue_flags(operator_client, sebuntal, santan_ulu):
+def test_the_queue_shows_the_villages_cases_with_held_and_overdue_flags(
+    operator_client, sebuntal, santan_ulu
+):
     make_case(sebuntal, "Saluran tersumbat")
     make_case(sebuntal, "Slot gacor", held=("judi_online",))
     late = make_case(sebuntal, "Lampu jalan mati")
     with scope(village=sebuntal.pk):
-        Complaint.objects.filter(pk=late.pk).update(verify_due=timezone.localdate() - datetime.timedelta(days=1))
+        Complaint.objects.filter(pk=late.pk).update(
+            verify_due=timezone.localdate() - datetime.timedelta(days=1)
+        )
     make_case(santan_ulu, "Urusan Santan Ulu")
     body = operator_client.get(reverse("complaints_admin:queue")).content.decode()
     assert "Saluran tersumbat" in body and "Slot gacor" in body and "Mengandung kata promosi judi" in body
@@ -56,7 +60,9 @@ def test_the_operator_verifies_replies_and_resolves_from_the_case_screen(operato
     assert "Verifikasi" in body and "Budi Santoso" in body
     operator_client.post(screen, {"tindakan": "verify"})
     expected = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
-    operator_client.post(screen, {"tindakan": "follow_up", "comment": "Kami kirim tim besok.", "expected_on": expected})
+    operator_client.post(
+        screen, {"tindakan": "follow_up", "comment": "Kami kirim tim besok.", "expected_on": expected}
+    )
     operator_client.post(screen, {"tindakan": "resolve", "comment": "Sudah dibersihkan."})
     with scope(village=sebuntal.pk):
         case = Complaint.objects.get(pk=case.pk)
@@ -90,8 +96,13 @@ def test_another_village_operator_can_neither_see_nor_act(other_operator_client,
     screen = reverse("complaints_admin:case", args=[case.pk])
     assert other_operator_client.get(screen).status_code == 404
     assert other_operator_client.post(screen, {"tindakan": "verify"}).status_code == 404
-    assert other_operator_client.post(reverse("complaints_admin:delete_held", args=[case.pk])).status_code == 404
-    assert "Rahasia Sebuntal" not in other_operator_client.get(reverse("complaints_admin:queue")).content.decode()
+    assert (
+        other_operator_client.post(reverse("complaints_admin:delete_held", args=[case.pk])).status_code == 404
+    )
+    assert (
+        "Rahasia Sebuntal"
+        not in other_operator_client.get(reverse("complaints_admin:queue")).content.decode()
+    )
     assert other_operator_client.get(reverse("complaints_admin:figures")).status_code == 403
 
 
@@ -119,7 +130,9 @@ def test_the_reminder_goes_to_operators_of_villages_with_overdue_cases(operator,
     late = make_case(sebuntal, "Terlambat")
     make_case(santan_ulu, "Baru")
     with scopes_disabled():
-        Complaint.objects.filter(pk=late.pk).update(verify_due=timezone.localdate() - datetime.timedelta(days=2))
+        Complaint.objects.filter(pk=late.pk).update(
+            verify_due=timezone.localdate() - datetime.timedelta(days=2)
+        )
     mail.outbox.clear()
     out = io.StringIO()
     call_command("complaints_remind", "--now", stdout=out)
@@ -149,7 +162,9 @@ def test_figures_per_village_and_month_in_csv_and_excel(client, regency_admin, s
     url = reverse("complaints_admin:figures")
     body = client.get(url, {"urut": "-received"}).content.decode()
     assert sebuntal.name in body and "Spam atau iklan: 1" in body
-    rows = list(csv.reader(io.StringIO(client.get(url, {"format": "csv", "urut": "-received"}).content.decode())))
+    rows = list(
+        csv.reader(io.StringIO(client.get(url, {"format": "csv", "urut": "-received"}).content.decode()))
+    )
     assert rows[0][0] == "Desa/kelurahan"
     sebuntal_row = next(r for r in rows if r[0] == sebuntal.name)
     assert sebuntal_row[3:9] == ["3", "1", "1", "1", "Spam atau iklan: 1", "1"]
@@ -158,7 +173,9 @@ def test_figures_per_village_and_month_in_csv_and_excel(client, regency_admin, s
     assert book.active["A1"].value == "Desa/kelurahan" and book.active.max_row == 3
 
 
-def test_figures_cost_the_same_queries_with_more_villages_and_cases(client, regency_admin, sebuntal, santan_ulu):
+def test_figures_cost_the_same_queries_with_more_villages_and_cases(
+    client, regency_admin, sebuntal, santan_ulu
+):
     make_case(sebuntal, "A", state=S.RESOLVED)
     client.force_login(regency_admin)
     url = reverse("complaints_admin:figures")

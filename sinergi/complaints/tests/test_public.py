@@ -53,7 +53,9 @@ def send(client, village, **extra):
     return client.post(url(village, "new"), form_data(village, **extra))
 
 
-def test_a_complaint_is_numbered_tracked_and_acknowledged(client, sebuntal, operator, django_capture_on_commit_callbacks):
+def test_a_complaint_is_numbered_tracked_and_acknowledged(
+    client, sebuntal, operator, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = send(client, sebuntal)
     assert response.status_code == 302
@@ -119,7 +121,12 @@ def test_too_many_photos_or_a_fake_photo_is_refused_with_a_message(client, sebun
 
 
 def test_gambling_spam_is_held_never_public_and_stays_for_the_operator(client, sebuntal):
-    send(client, sebuntal, title="Slot gacor maxwin hari ini", description="Daftar di situs g4c0r, deposit pulsa.")
+    send(
+        client,
+        sebuntal,
+        title="Slot gacor maxwin hari ini",
+        description="Daftar di situs g4c0r, deposit pulsa.",
+    )
     with scope(village=sebuntal.pk):
         case = Complaint.objects.get()
     assert case.held and "judi_online" in case.held_reason
@@ -178,7 +185,9 @@ def test_the_feed_lists_public_cases(client, sebuntal):
     assert "Jalan rusak di RT 7" in body and "Masih menunggu" not in body
 
 
-def test_public_pages_use_a_fixed_number_of_queries(client, sebuntal, settings, django_assert_max_num_queries):
+def test_public_pages_use_a_fixed_number_of_queries(
+    client, sebuntal, settings, django_assert_max_num_queries
+):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0  # count what rendering costs, not the cache
     make_case(sebuntal, "Pertama", state=S.VERIFIED)
     first = make_case(sebuntal, "Kedua", state=S.IN_PROGRESS)
@@ -283,7 +292,11 @@ def test_form_and_tracking_pages_never_come_from_the_shared_cache(sebuntal, sett
 def test_hostile_text_is_shown_as_text(client, sebuntal):
     hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>"
     case = make_case(sebuntal, hostile, state=S.VERIFIED, description=hostile, location_text=hostile)
-    for target in (url(sebuntal), url(sebuntal, "case", case.year, case.number), url(sebuntal, "track", case.tracking_code)):
+    for target in (
+        url(sebuntal),
+        url(sebuntal, "case", case.year, case.number),
+        url(sebuntal, "track", case.tracking_code),
+    ):
         body = client.get(target).content.decode()
         assert "<script>alert" not in body and "<img src=x" not in body
         assert "&lt;script&gt;" in body

@@ -522,7 +522,14 @@ def _complaints_snapshot() -> dict:
             # on a public case (one per browser), which is what an empty POST to that address does.
             "complaints": list(
                 Complaint.objects.order_by("pk").values_list(
-                    "pk", "title", "state", "held", "may_publish", "merged_into_id", "forwarded_to", "updated_at"
+                    "pk",
+                    "title",
+                    "state",
+                    "held",
+                    "may_publish",
+                    "merged_into_id",
+                    "forwarded_to",
+                    "updated_at",
                 )
             ),
             "complaint_events": sorted(ComplaintEvent.objects.values_list("pk", flat=True)),

@@ -82,3 +82,9 @@ class Command(BaseCommand):
 
         self.stdout.write("")
         load_kim_demo(self.stdout)
+
+        # Complaints: a dozen cases per village across categories and states, with public replies.
+        from sinergi.demo.complaints_content import load_complaints_demo
+
+        self.stdout.write("")
+        load_complaints_demo(self.stdout)
