@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     # Run as a script: import the suite as the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import kim, load, ppid, provisioning, serve, weight
+from bench import complaints, kim, load, ppid, provisioning, serve, weight
 from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
 
 VILLAGE_HOME = "/marang-kayu/sebuntal/"
@@ -196,6 +196,17 @@ def measure_ppid(dirs: BenchDirs, args: argparse.Namespace) -> ppid.PpidResult:
             return ppid.PpidResult(args.ppid_citizens, failure=f"{error} (see {server.logfile})")
 
 
+def measure_complaints(dirs: BenchDirs) -> list[str]:
+    """Complaints (bench.complaints, in a subprocess on the bench database); a failure is reported."""
+    step = run_measured([PYTHON, "-m", "bench.complaints"], dirs.env())
+    if not step.ok:
+        return complaints.notes(None, f"exit {step.returncode}: {step.tail(5)}")
+    try:
+        return complaints.notes(json.loads(step.output.strip().splitlines()[-1]))
+    except (ValueError, IndexError, KeyError):
+        return complaints.notes(None, f"no result: {step.tail(5)!r}")
+
+
 def _interrupted(signum, frame):
     raise KeyboardInterrupt
 
@@ -282,6 +293,8 @@ def main() -> int:
             notes.append(failure)
         # 7. PPID: requests from many citizens at once, and the regency figures.
         ppid_result = measure_ppid(dirs, args)
+        # 7. Complaints: the form under many citizens at once, and the regency figures.
+        complaints_notes = measure_complaints(dirs)
         finished = True
     except KeyboardInterrupt:
         interrupted = True
@@ -304,6 +317,7 @@ def main() -> int:
     ]
     lines += ["", "Notes:", ""]
     notes += kim.notes(kim_result)
+    notes += complaints_notes
     if kim_result.load is not None:
         notes.append(cpu_note("KIM load", [kim_result.load]))
     lines += [f"- {n}" for n in explanations(args, prov, weights, cached, uncached, statics, village) + notes]

@@ -534,3 +534,110 @@ def test_hostile_text_in_an_apbdes_workbook_is_inert(name, client, sebuntal, ope
     for kind in ("pdf", "png"):
         assert client.get(f"{base}tahun/2025/baliho/{kind}/").status_code == 200, kind
     assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- complaints
+
+# Complaint fields typed by a citizen or an operator that are not meant to be shown anywhere.
+COMPLAINT_NOT_SHOWN = {
+    "held_reason": "codes written by the form guard, shown as their labels",
+    "action": "a transition's name from the table, shown as its label; nobody types it",
+    "from_state": "a state of the table, written by casework's perform",
+    "to_state": "a state of the table, written by casework's perform",
+}
+
+
+def complaint_text_fields():
+    from sinergi.complaints.models import Complaint, ComplaintCategory, ComplaintEvent
+
+    fields = [f for m in (Complaint, ComplaintEvent, ComplaintCategory) for f in _text_fields(m)]
+    return [f for f in fields if f.name not in COMPLAINT_NOT_SHOWN and f.name != "slug"]
+
+
+def test_complaint_discovery_finds_what_citizens_and_operators_type():
+    found = {field_id(f) for f in complaint_text_fields()}
+    for expected in (
+        "complaints.Complaint.title",
+        "complaints.Complaint.description",
+        "complaints.Complaint.location_text",
+        "complaints.Complaint.name",
+        "complaints.Complaint.phone",
+        "complaints.Complaint.redirect_to",
+        "complaints.ComplaintEvent.comment",
+        "complaints.ComplaintCategory.name",
+    ):
+        assert expected in found, expected
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_complaint_text_is_inert_on_every_page_that_shows_it(name, sebuntal, operator):
+    """Every text field of a complaint (and its replies and category) carries the hostile text; the
+    public list, case page, feed, the citizen's tracking page and the operator's screens show it as text."""
+    from django_scopes import scope
+
+    from sinergi.complaints.models import ComplaintCategory, ComplaintsPage
+    from sinergi.complaints.services import submit
+    from sinergi.complaints.workflow import act
+
+    hostile = HOSTILE[name]
+    tokens = Tokens()
+    values = {}
+    for f in complaint_text_fields():
+        values[field_id(f)] = plain_value(f, tokens(f), hostile)
+    category = ComplaintCategory.for_regency(sebuntal.district.regency)[0]
+    category.name = values["complaints.ComplaintCategory.name"]
+    category.save()
+
+    def text(field):
+        return values[f"complaints.Complaint.{field}"]
+
+    data = {
+        "kind": "pengaduan",
+        "category": category,
+        "may_publish": True,
+        "show_name": True,
+        **{f: text(f) for f in ("title", "description", "location_text", "name", "phone")},
+    }
+    shown = submit(sebuntal, data)
+    comment = values["complaints.ComplaintEvent.comment"]
+    act(shown, "verify", roles={"operator"})
+    act(shown, "reply", roles={"operator"}, comment=comment)
+    rejected = submit(sebuntal, {**data, "title": "Ditolak"})
+    act(rejected, "reject", roles={"operator"}, comment=comment, rejection="bukan_kewenangan",
+        redirect_to=text("redirect_to"))  # fmt: skip
+
+    page = ComplaintsPage.objects.get(village=sebuntal)
+    public = Client()
+    urls = [
+        page.url,
+        page.url + page.reverse_subpage("case", args=[shown.year, shown.number]),
+        page.url + page.reverse_subpage("track", args=[shown.tracking_code]),
+        page.url + page.reverse_subpage("track", args=[rejected.tracking_code]),
+        page.url + page.reverse_subpage("feed"),
+    ]
+    staff = Client()
+    staff.force_login(operator)
+    rendered, problems = {}, []
+    for client, url in [(public, u) for u in urls] + [
+        (staff, "/admin/pengaduan/"),
+        (staff, f"/admin/pengaduan/{shown.pk}/"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, f"{url} -> {response.status_code}"
+        body = response.content.decode()
+        rendered[url] = body
+        if response["Content-Type"].startswith(("application/rss", "application/xml")):
+            if "<" in hostile and hostile in body:
+                problems.append(f"{url}: raw hostile text in the feed")
+            continue
+        if url.startswith("/admin/"):
+            # Wagtail's own pages carry inline scripts: there the raw input must simply never appear.
+            if "<" in hostile and hostile in body:
+                problems.append(f"{url}: raw hostile text")
+            continue
+        problems += [f"{url}: {p}" for p in inspect(body, hostile)]
+    assert not problems, "\n".join(problems)
+    everything = "\n".join(rendered.values())
+    with scope(village=sebuntal.pk):
+        missing = [key for key, value in values.items() if value and value.split(" ")[0] not in everything]
+    assert not missing, f"fields never shown: {missing}"

@@ -82,6 +82,15 @@ from wagtail.models import (
 )
 
 from sinergi.casework.models import Holiday, ServiceSettings, SpamTerm
+from sinergi.complaints.models import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintEvent,
+    ComplaintPhoto,
+    ComplaintSettings,
+)
+from sinergi.complaints.services import submit as submit_complaint
+from sinergi.complaints.workflow import act as complaint_act
 from sinergi.core.tests import helpers as h
 from sinergi.core.tests.factories import make_news, publish, section
 from sinergi.kim.admin_forms import KimMemberForm
@@ -319,6 +328,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     casework = {**_casework_world(sebuntal), **_ppid_request_world(sebuntal, operator)}
     kim.update(_finance_world(sebuntal, operator))
     dip = _dip_world(sebuntal, document, news)
+    complaints = _complaints_world(sebuntal)
     return World(
         village=sebuntal,
         home=home,
@@ -339,7 +349,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
         uploads=uploads,
         redirect=redirect,
         santan_news_index=Page.objects.get(pk=section(santan_ulu, NewsIndexPage).pk),
-        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework, **dip},
+        extra={"moderated": Page.objects.get(pk=moderated.pk), **kim, **casework, **dip, **complaints},
     )
 
 
@@ -457,6 +467,37 @@ def _ppid_request_world(village, operator) -> dict:
     return {"ppid_request": request, "ppid_objection": objection}
 
 
+def _complaints_world(village) -> dict:
+    """Sebuntal's complaints: one waiting for verification (private, with a photo), one public whose
+    citizen asked to stay anonymous (name and contact never public); the regency's complaint rules."""
+    regency = village.district.regency
+    settings = ComplaintSettings.for_regency(regency)
+    category = ComplaintCategory.for_regency(regency)[0]
+    base = {"kind": "pengaduan", "category": category, "email": "ZQX-pelapor@contoh.id", "may_publish": True}
+    photo = SimpleUploadedFile("gorong.jpg", h.jpeg_bytes(40, 30), content_type="image/jpeg")
+    from sinergi.kim.photos import clean_photo
+
+    private = submit_complaint(
+        village,
+        {**base, "title": "Aduan ZQX-ADUAN", "description": "Isi ZQX-ADUAN-ISI", "name": "ZQX-NAMA"},
+        [clean_photo(photo)],
+    )
+    public = submit_complaint(
+        village,
+        {**base, "title": f"Jalan {SEARCH_WORD}", "description": "Jalan rusak.", "name": "ZQX-ANONIM"},
+    )
+    public, _event = complaint_act(public, "verify", roles={"operator"})
+    with scope(village=village):
+        complaint_photo = ComplaintPhoto.objects.get(complaint=private)
+    return {
+        "complaint": private,
+        "complaint_public": public,
+        "complaint_photo": complaint_photo,
+        "complaint_category": category,
+        "complaint_settings": settings,
+    }
+
+
 def snapshot(w: World) -> dict:
     """Sebuntal's objects and everyone's roles: nothing here may change through an outsider's POST."""
     pages = Page.objects.filter(path__startswith=w.home.path)
@@ -539,6 +580,7 @@ def snapshot(w: World) -> dict:
         "dip_entries": _dip_snapshot(),
         **_finance_snapshot(),
         **_ppid_request_snapshot(),
+        **_complaints_snapshot(),
     }
 
 
@@ -578,6 +620,30 @@ def _ppid_request_snapshot() -> dict:
         return {
             "ppid_requests": list(InformationRequest.objects.order_by("pk").values()),
             "ppid_objections": list(Objection.objects.order_by("pk").values()),
+        }
+
+
+def _complaints_snapshot() -> dict:
+    with scopes_disabled():
+        return {
+            # affected_count and AffectedToo are left out: any visitor may say "saya juga mengalami ini"
+            # on a public case (one per browser), which is what an empty POST to that address does.
+            "complaints": list(
+                Complaint.objects.order_by("pk").values_list(
+                    "pk",
+                    "title",
+                    "state",
+                    "held",
+                    "may_publish",
+                    "merged_into_id",
+                    "forwarded_to",
+                    "updated_at",
+                )
+            ),
+            "complaint_events": sorted(ComplaintEvent.objects.values_list("pk", flat=True)),
+            "complaint_photos": sorted(ComplaintPhoto.objects.values_list("pk", flat=True)),
+            "complaint_categories": list(ComplaintCategory.objects.order_by("pk").values()),
+            "complaint_settings": list(ComplaintSettings.objects.order_by("pk").values()),
         }
 
 
@@ -672,6 +738,8 @@ PK_KIND = {
     "casework_service_settings": "service_settings",
     "ppid_settings": "ppid_settings",
     "ppid_dip_catalogue": "dip_item",
+    "complaints_categories": "complaint_category",
+    "complaints_settings": "complaint_settings",
 }
 PARAM_KIND = {
     "page_id": "page",
@@ -704,6 +772,8 @@ PARAM_KIND = {
     "entry_id": "dip_entry",
     "ppid_request_id": "ppid_request",
     "ppid_objection_id": "ppid_objection",
+    "complaint_id": "complaint",
+    "complaint_photo_id": "complaint_photo",
 }
 
 
@@ -745,6 +815,10 @@ def _objects(kind: str, w: World) -> list:
                 "dip_entry",
                 "ppid_request",
                 "ppid_objection",
+                "complaint",
+                "complaint_photo",
+                "complaint_category",
+                "complaint_settings",
             )
         },
     }[kind]
@@ -866,7 +940,16 @@ def _positional(route: Route, w: World) -> tuple[list[list], bool]:
             f"{apbdes}tahun/2025/baliho/pdf/",
             f"{apbdes}perbandingan/",
         ]
-        return [[p] for p in [*paths, "marang-kayu/sebuntal/rencana/", *apbdes_paths, *_ppid_paths(w)]], True
+        return [
+            [p]
+            for p in [
+                *paths,
+                "marang-kayu/sebuntal/rencana/",
+                *apbdes_paths,
+                *_ppid_paths(w),
+                *_complaint_paths(w),
+            ]
+        ], True
     if route.name == "wagtaildocs_serve":
         return [[w.document.pk, w.document.filename]], True
     if route.name == "wagtailadmin_pages:revisions_compare":
@@ -884,6 +967,21 @@ def _ppid_paths(w: World) -> list[str]:
     routes = ["permohonan/", f"tanda-terima/{code}/", "lacak/", f"lacak/{code}/", "keberatan/"]
     routes += ["register/", "register/unduh/", "laporan/", "laporan/unduh/"]
     return [f"{base}/{route}" for route in routes]
+
+
+def _complaint_paths(w: World) -> list[str]:
+    """The public complaint routes of Sebuntal's section, aimed at its private and its public case."""
+    from sinergi.complaints.models import ComplaintsPage
+
+    page = ComplaintsPage.objects.get(village=w.village)
+    base = page.url.strip("/") + "/"
+    private, public, photo = w.extra["complaint"], w.extra["complaint_public"], w.extra["complaint_photo"]
+    paths = [base, base + "rss/", base + "kirim/", base + "lacak/"]
+    for case in (private, public):
+        paths += [f"{base}{case.year}/{case.number}/", f"{base}{case.year}/{case.number}/juga/"]
+    paths.append(f"{base}{private.year}/{private.number}/foto/{photo.pk}/")
+    paths.append(f"{base}{public.year}/{public.number}/foto/{photo.pk}/")  # another case's photo
+    return paths
 
 
 def _unnamed_url(route: Route, kwargs: dict) -> str:
@@ -1162,6 +1260,7 @@ MUST_SHOW_TO_OWN_OPERATOR = {
     "wagtaildocs:edit",
     "wagtailadmin_api:pages:detail",
     "wagtailadmin_pages:revisions_view",
+    "complaints_admin:case",
 }
 
 

@@ -92,3 +92,8 @@ class Command(BaseCommand):
         from sinergi.demo.ppid_requests_content import load_ppid_request_demo
 
         load_ppid_request_demo(self.stdout)
+        # Complaints: a dozen cases per village across categories and states, with public replies.
+        from sinergi.demo.complaints_content import load_complaints_demo
+
+        self.stdout.write("")
+        load_complaints_demo(self.stdout)
