@@ -194,7 +194,7 @@ class PreviewView(FinanceAdminView):
         budget_import = self.get_object()
         try:
             budget_import = services.confirm_import(budget_import.pk, request.user)
-        except (services.ImportError_, WorkbookRefused) as error:
+        except (services.NotConfirmed, WorkbookRefused) as error:
             messages.error(request, str(error))
             return redirect("apbdes_admin:preview", import_id=budget_import.pk)
         messages.success(request, _("Tersimpan sebagai draf. Periksa lalu terbitkan."))

@@ -26,8 +26,8 @@ from sinergi.finance.models import (
 from sinergi.finance.workbook import Codes, read_workbook
 
 
-class ImportError_(Exception):
-    pass
+class NotConfirmed(Exception):
+    """The workbook still has problems at confirmation: nothing was saved."""
 
 
 def latest_published(village, year, kind=None):
@@ -107,7 +107,7 @@ def confirm_import(import_id: int, by) -> BudgetImport:
             return budget_import
         parsed = parse_import(budget_import)
         if parsed.problems:
-            raise ImportError_(_("Berkas masih bermasalah; tidak ada yang disimpan."))
+            raise NotConfirmed(_("Berkas masih bermasalah; tidak ada yang disimpan."))
         if budget_import.is_realisation:
             budget_import.realisation = _save_realisation(budget_import, parsed, by)
         else:
