@@ -9,3 +9,6 @@ class CaseworkConfig(AppConfig):
     name = "sinergi.casework"
     label = "casework"
     verbose_name = _("Layanan warga")
+
+    def ready(self):
+        from sinergi.casework import signals  # noqa: F401  (holidays_changed)

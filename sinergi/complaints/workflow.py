@@ -216,3 +216,24 @@ def set_due_dates(case, calendar: WorkingCalendar | None = None, settings: Compl
     case.verify_due = calendar.deadline(case.received_at, settings.verify_days).date
     case.reply_due = calendar.deadline(case.received_at, settings.reply_days).date
     return case
+
+
+def recompute_due_dates(regency=None) -> int:
+    """Compute again the stored due dates of open complaints (of `regency`, or of every regency) after
+    the holiday table or the regency's targets changed; returns how many changed."""
+    from django_scopes import scopes_disabled
+
+    from sinergi.regions.models import Regency
+
+    changed = 0
+    for current in [regency] if regency is not None else list(Regency.objects.all()):
+        calendar, settings = WorkingCalendar(current), ComplaintSettings.for_regency(current)
+        with scopes_disabled():
+            cases = Complaint.objects.filter(village__district__regency=current, state__in=OPEN)
+            for case in cases.only("pk", "received_at", "verify_due", "reply_due", "village_id"):
+                verify = calendar.deadline(case.received_at, settings.verify_days).date
+                reply = calendar.deadline(case.received_at, settings.reply_days).date
+                if (case.verify_due, case.reply_due) != (verify, reply):
+                    Complaint.objects.filter(pk=case.pk).update(verify_due=verify, reply_due=reply)
+                    changed += 1
+    return changed

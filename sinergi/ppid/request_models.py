@@ -157,17 +157,14 @@ class ObjectionEvent(CaseEvent):
 
 def _connect_holiday_signals():
     """When the regency admin edits the holiday table, open cases' stored due dates follow."""
-    from django.db.models.signals import post_delete, post_save
+    from sinergi.casework.signals import holidays_changed
 
-    from sinergi.casework.models import Holiday
+    def changed(sender, regency=None, **kwargs):
+        from sinergi.ppid.request_services import recompute_due_dates
 
-    def changed(sender, instance, **kwargs):
-        from sinergi.ppid.request_services import holiday_changed
+        recompute_due_dates(regency)
 
-        holiday_changed(sender, instance, **kwargs)
-
-    post_save.connect(changed, sender=Holiday, weak=False, dispatch_uid="ppid_request_holiday_saved")
-    post_delete.connect(changed, sender=Holiday, weak=False, dispatch_uid="ppid_request_holiday_deleted")
+    holidays_changed.connect(changed, weak=False, dispatch_uid="ppid_request_holidays_changed")
 
 
 _connect_holiday_signals()

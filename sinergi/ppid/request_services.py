@@ -409,7 +409,3 @@ def recompute_due_dates(regency=None) -> int:
                     Objection.objects.filter(pk=case.pk).update(**fields)
                     changed += 1
     return changed
-
-
-def holiday_changed(sender, instance, **kwargs) -> None:
-    transaction.on_commit(lambda: recompute_due_dates(instance.regency))
