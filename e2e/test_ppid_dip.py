@@ -43,7 +43,9 @@ def test_citizen_reads_the_dip_on_a_phone_and_downloads_the_excel(page: Page, sh
     download = info.value
     assert download.suggested_filename.startswith("dip-sebuntal-")
     assert download.suggested_filename.endswith(".xlsx")
-    sheet = load_workbook(download.path()).active
+    # Playwright stores the file under a random name without extension, which openpyxl refuses by name.
+    with open(download.path(), "rb") as workbook:
+        sheet = load_workbook(workbook).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert "Sebuntal" in rows[0][0]
     assert rows[1][:3] == ["Golongan", "No.", "Informasi"]
