@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from bench.common import HOST, PYTHON, BenchDirs, log, run_measured
+from bench.ppid_setup import BENCH_REQUESTER
 
 FORM_PATH = "/marang-kayu/sebuntal/ppid/permohonan/"
 FIELDS = {
-    "requester_name": "Warga Bench",
+    "requester_name": BENCH_REQUESTER,
     "nik": "6402015204900001",
     "address": "RT 01",
     "phone": "081234567890",
