@@ -425,12 +425,14 @@ def _finance_world(village, operator) -> dict:
         realisation = services.confirm_import(realisation.pk, operator)
         draft_realisation = realisation.realisation
         draft_realisation.items.filter(part="belanja").update(note="Catatan ZQX-REALISASI")
+        draft_activity = draft.activities.get(name="Honor ZQX-APBDES")
     return {
         "apbdes_published": published,
         "apbdes_version": draft,
         "apbdes_realisation": draft_realisation,
         "apbdes_import": pending,
         "apbdes_code": BudgetCode.objects.get(kind="pendapatan", code="4.2.1"),
+        "apbdes_activity": draft_activity,  # a kegiatan of the draft
     }
 
 
@@ -767,6 +769,7 @@ PARAM_KIND = {
     "import_id": "apbdes_import",  # an uploaded APBDes workbook waiting for confirmation
     "version_id": "apbdes_version",  # a draft APBDes version (a correction of the published one)
     "realisation_id": "apbdes_realisation",
+    "budget_activity_id": "apbdes_activity",
     "code_id": "apbdes_code",  # the regency's code table: not Sebuntal's, but an operator may not edit it
     "village_id": "village",  # the village's DIP in the admin (ppid_dip_admin:village)
     "entry_id": "dip_entry",
@@ -811,6 +814,7 @@ def _objects(kind: str, w: World) -> list:
                 "apbdes_version",
                 "apbdes_realisation",
                 "apbdes_code",
+                "apbdes_activity",
                 "dip_item",
                 "dip_entry",
                 "ppid_request",
@@ -899,6 +903,8 @@ def _param_values(route: Route, param: str, w: World) -> tuple[list, bool]:
             return [ContentType.objects.get_for_model(NewsPage).pk], True
         case "restriction_id":
             return [999999], False
+        case "part" if ns == "apbdes_admin":
+            return ["pendapatan", "pembiayaan"], False
         case "uidb64":
             return [urlsafe_base64_encode(force_bytes(w.operator.pk))], True
         case "token":
@@ -1254,6 +1260,7 @@ MUST_SHOW_TO_OWN_OPERATOR = {
     "apbdes_admin:version",
     "apbdes_admin:preview",
     "apbdes_admin:realisation",
+    "apbdes_admin:activity_edit",
     "wagtailadmin_pages:edit",
     "wagtailadmin_explore",
     "wagtailimages:edit",
