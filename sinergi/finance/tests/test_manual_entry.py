@@ -210,7 +210,7 @@ def test_an_amendment_starts_from_the_adopted_budget(operator_client, sebuntal, 
 
 
 def test_an_operator_types_the_realisation_and_publishes_it(operator_client, sebuntal, operator):
-    version, budget = published_budget(sebuntal, operator, year=2025)
+    version, _budget = published_budget(sebuntal, operator, year=2025)
     create = reverse("apbdes_admin:realisation_create", args=[version.pk])
     response = operator_client.post(create, {"period": "akhir_tahun"})
     assert response.status_code == 302
@@ -243,7 +243,7 @@ def test_an_operator_types_the_realisation_and_publishes_it(operator_client, seb
         assert RealisationItem.objects.get(pk=first.pk).amount == 0
     data[f"baris-{first.pk}-amount"] = f"{first_budget:,}".replace(",", ".")
     data[f"baris-{first.pk}-status"] = "selesai"
-    data[f"baris-{first.pk}-note"] = "Selesai <b>tepat waktu</b>"
+    data[f"baris-{spending[1].pk}-note"] = "Ditunda <b>musim hujan</b>"  # not done: its note is public
     assert operator_client.post(entry_url, data).status_code == 302
     with scopes_disabled():
         saved = RealisationItem.objects.get(pk=first.pk)
@@ -251,8 +251,8 @@ def test_an_operator_types_the_realisation_and_publishes_it(operator_client, seb
 
     operator_client.post(reverse("apbdes_admin:realisation_publish", args=[realisation.pk]))
     public = operator_client.get(f"{PUBLIC}tahun/2025/").content.decode()
-    assert "Selesai &lt;b&gt;tepat waktu&lt;/b&gt;" in public or "Selesai" in public
-    assert "<b>tepat waktu</b>" not in public
+    assert "Ditunda &lt;b&gt;musim hujan&lt;/b&gt;" in public
+    assert "<b>musim hujan</b>" not in public
     # Published: the entry screen refuses and changes nothing.
     data[f"baris-{first.pk}-amount"] = "1"
     refused = operator_client.post(entry_url, data)
