@@ -83,7 +83,10 @@ def test_an_operator_types_a_budget_and_publishes_it(operator_client, sebuntal):
     # A parent and its child together would count twice.
     twice = operator_client.post(
         income,
-        rows("baris", [{"code": "4.1.1", "amount": "10"}, {"code": "4.1.1.01", "name": "BUMDes", "amount": "10"}]),
+        rows(
+            "baris",
+            [{"code": "4.1.1", "amount": "10"}, {"code": "4.1.1.01", "name": "BUMDes", "amount": "10"}],
+        ),
     )
     assert "4.1.1 dan rinciannya 4.1.1.01" in twice.content.decode()
 
@@ -133,14 +136,18 @@ def test_an_operator_types_a_budget_and_publishes_it(operator_client, sebuntal):
     edit = reverse("apbdes_admin:activity_edit", args=[version.pk, saved_activity.pk])
     form = operator_client.get(edit).content.decode()
     assert "Pembangunan jalan usaha tani" in form and "350,5" in form
-    activity.update(rows("belanja", [{"spending_type": "5.3", "fund_source": "DDS", "amount": "1.100.000.000"}]))
+    activity.update(
+        rows("belanja", [{"spending_type": "5.3", "fund_source": "DDS", "amount": "1.100.000.000"}])
+    )
     assert operator_client.post(edit, activity).status_code == 302
     with scopes_disabled():
         assert list(SpendingLine.objects.values_list("amount", flat=True)) == [1_100_000_000]
 
     financing = reverse("apbdes_admin:version_lines", args=[version.pk, "pembiayaan"])
     assert (
-        operator_client.post(financing, rows("baris", [{"code": "6.1.1", "amount": "50.000.000"}])).status_code
+        operator_client.post(
+            financing, rows("baris", [{"code": "6.1.1", "amount": "50.000.000"}])
+        ).status_code
         == 302
     )
 
@@ -160,7 +167,9 @@ def test_an_operator_types_a_budget_and_publishes_it(operator_client, sebuntal):
         assert response.status_code == 302 and response["Location"].endswith(f"/versi/{version.pk}/")
     with scopes_disabled():
         assert list(SpendingLine.objects.values_list("amount", flat=True)) == [1_100_000_000]
-    delete = operator_client.post(reverse("apbdes_admin:activity_delete", args=[version.pk, saved_activity.pk]))
+    delete = operator_client.post(
+        reverse("apbdes_admin:activity_delete", args=[version.pk, saved_activity.pk])
+    )
     assert delete.status_code == 302
     with scopes_disabled():
         assert BudgetActivity.objects.filter(pk=saved_activity.pk).exists()
@@ -171,7 +180,9 @@ def test_a_correction_copies_the_published_version_and_leaves_a_trace(operator_c
     without_reason = new_draft(operator_client, sebuntal, start="tahun_ini")
     assert "sudah diterbitkan: tulis alasan koreksinya" in without_reason.content.decode()
 
-    response = new_draft(operator_client, sebuntal, start="tahun_ini", correction_reason="Salah ketik Dana Desa")
+    response = new_draft(
+        operator_client, sebuntal, start="tahun_ini", correction_reason="Salah ketik Dana Desa"
+    )
     assert response.status_code == 302
     draft = the_version(number=2)
     assert draft.corrects_id == published.pk
@@ -179,9 +190,10 @@ def test_a_correction_copies_the_published_version_and_leaves_a_trace(operator_c
         copied = sorted(IncomeLine.objects.filter(version=draft).values_list("code", "amount"))
         original = sorted(IncomeLine.objects.filter(version=published).values_list("code", "amount"))
         assert copied == original
-        assert SpendingLine.objects.filter(version=draft).count() == SpendingLine.objects.filter(
-            version=published
-        ).count()
+        assert (
+            SpendingLine.objects.filter(version=draft).count()
+            == SpendingLine.objects.filter(version=published).count()
+        )
     rows_now = [{"code": code, "amount": str(amount)} for code, amount in copied]
     rows_now[0]["amount"] = str(copied[0][1] + 1_000)
     url = reverse("apbdes_admin:version_lines", args=[draft.pk, "pendapatan"])
@@ -214,7 +226,9 @@ def test_an_operator_types_the_realisation_and_publishes_it(operator_client, seb
     create = reverse("apbdes_admin:realisation_create", args=[version.pk])
     response = operator_client.post(create, {"period": "akhir_tahun"})
     assert response.status_code == 302
-    assert "sudah ada draf" in operator_client.post(create, {"period": "akhir_tahun"}).content.decode().lower()
+    assert (
+        "sudah ada draf" in operator_client.post(create, {"period": "akhir_tahun"}).content.decode().lower()
+    )
     with scopes_disabled():
         realisation = Realisation.objects.get()
         items = list(realisation.items.all())
