@@ -11,6 +11,7 @@ sources, belanja per bidang, the kegiatan implementers and a complaints address;
 import io
 from dataclasses import dataclass, field
 
+import fontpkg_atkinson_hyperlegible
 import segno
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -22,6 +23,14 @@ from sinergi.finance.templatetags.apbdes import signed_rupiah
 
 FORMATS = {"a3": (297, 420, 1), "spanduk": (900, 300, 3)}  # width mm, height mm, columns
 PNG_WIDTH = {"a3": 1240, "spanduk": 2400}
+# Atkinson Hyperlegible (Braille Institute; OFL, from PyPI's fontpkg-atkinson-hyperlegible): static
+# TrueType faces made for legibility at a distance, with the whole of Indonesian and the typographic
+# punctuation people paste (– — “ ” … ·). The same files draw the PDF and the PNG.
+FONT_FILES = {
+    False: fontpkg_atkinson_hyperlegible.ROOT / "files" / "AtkinsonHyperlegible-Regular.ttf",
+    True: fontpkg_atkinson_hyperlegible.ROOT / "files" / "AtkinsonHyperlegible-Bold.ttf",
+}
+FONT = "Atkinson"
 MARGIN = 14
 BRAND = "#1b5e20"
 
@@ -209,11 +218,6 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
 
-def _latin1(text: str) -> str:
-    """fpdf2's core fonts are Latin-1: other characters become '?' (the PNG keeps them)."""
-    return text.replace("…", "...").replace("·", "\xb7").encode("latin-1", "replace").decode("latin-1")
-
-
 def render_pdf(page_w, page_h, ops) -> bytes:
     pdf = FPDF(
         orientation="P" if page_h >= page_w else "L",
@@ -222,6 +226,8 @@ def render_pdf(page_w, page_h, ops) -> bytes:
     )
     pdf.set_auto_page_break(False)
     pdf.set_title("APBDes")
+    pdf.add_font(FONT, "", FONT_FILES[False])
+    pdf.add_font(FONT, "B", FONT_FILES[True])
     pdf.add_page()
     for op in ops:
         if op.kind == "rect":
@@ -230,11 +236,10 @@ def render_pdf(page_w, page_h, ops) -> bytes:
         elif op.kind == "image":
             pdf.image(io.BytesIO(op.data), op.x, op.y, op.w, op.h)
         else:
-            pdf.set_font("Helvetica", "B" if op.bold else "", op.size)
+            pdf.set_font(FONT, "B" if op.bold else "", op.size)
             pdf.set_text_color(*_rgb(op.fill))
-            text = _latin1(op.text)
-            x = op.x + op.w - pdf.get_string_width(text) if op.align == "R" else op.x
-            pdf.text(x, op.y, text)
+            x = op.x + op.w - pdf.get_string_width(op.text) if op.align == "R" else op.x
+            pdf.text(x, op.y, op.text)
     return bytes(pdf.output())
 
 
@@ -247,7 +252,7 @@ def render_png(page_w, page_h, ops, width_px: int) -> bytes:
     def font(size_pt, bold):
         size = max(8, round(size_pt * 0.3528 * px))  # points to mm to pixels
         if (size, bold) not in fonts:
-            fonts[size, bold] = ImageFont.load_default(size=size)
+            fonts[size, bold] = ImageFont.truetype(str(FONT_FILES[bold]), size)
         return fonts[size, bold]
 
     for op in ops:
@@ -269,8 +274,6 @@ def render_png(page_w, page_h, ops, width_px: int) -> bytes:
                 font=f,
                 fill=op.fill,
                 anchor="ls",
-                stroke_width=1 if op.bold else 0,
-                stroke_fill=op.fill,
             )
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)

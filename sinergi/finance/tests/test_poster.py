@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django_scopes import scope
 from PIL import Image
 from pypdf import PdfReader
 
@@ -47,3 +48,16 @@ def test_the_qr_code_is_made_locally_and_points_to_the_page(sebuntal):
 
     image = Image.open(io.BytesIO(qr_png("http://127.0.0.1/marang-kayu/sebuntal/transparansi/")))
     assert image.width == image.height and image.width > 200
+
+
+def test_the_poster_keeps_the_typography_people_paste(client, sebuntal, operator):
+    """En dash, curly quotes and letters beyond Latin-1 reach the PDF as typed, not as '?'."""
+    version, _budget = published_budget(sebuntal, operator, seed=2)
+    name = "Jalan \u201cUsaha Tani\u201d \u2013 RT 04 \u00b7 Pak \u015eahrul"
+    with scope(village=sebuntal.pk):
+        largest = max(version.activities.all(), key=lambda a: sum(x.amount for x in a.lines.all()))
+        largest.name = name
+        largest.save()
+    text = pdf_text(client.get(f"{BASE}pdf/").content)
+    assert name in text
+    assert "?" not in text.replace("?format", "")
