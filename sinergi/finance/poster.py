@@ -25,7 +25,7 @@ FORMATS = {"a3": (297, 420, 1), "spanduk": (900, 300, 3)}  # width mm, height mm
 PNG_WIDTH = {"a3": 1240, "spanduk": 2400}
 # Atkinson Hyperlegible (Braille Institute; OFL, from PyPI's fontpkg-atkinson-hyperlegible): static
 # TrueType faces made for legibility at a distance, with the whole of Indonesian and the typographic
-# punctuation people paste (– — “ ” … ·). The same files draw the PDF and the PNG.
+# punctuation people paste (en and em dashes, curly quotes, ellipsis, middle dot). The same files draw the PDF and the PNG.
 FONT_FILES = {
     False: fontpkg_atkinson_hyperlegible.ROOT / "files" / "AtkinsonHyperlegible-Regular.ttf",
     True: fontpkg_atkinson_hyperlegible.ROOT / "files" / "AtkinsonHyperlegible-Bold.ttf",
