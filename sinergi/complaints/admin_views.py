@@ -14,24 +14,20 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from sinergi.accounts.access import (
     ALL,
     is_regency_admin,
-    managed_scope,
     managed_village_ids,
-    manages_any_village,
 )
+from sinergi.accounts.admin_views import VillageStaffView
 from sinergi.casework.guard import held_reason_label
 from sinergi.casework.tracking import display_code
 from sinergi.casework.workflow import OPERATOR, TransitionError
@@ -49,31 +45,10 @@ FILTERS = {
 }
 
 
-class ComplaintsAdminView(WagtailAdminTemplateMixin, TemplateView):
+class ComplaintsAdminView(VillageStaffView):
     header_icon = "mail"
-    http_method_names = ["get", "post"]
-
-    def has_access(self, user) -> bool:
-        return manages_any_village(user)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_access(request.user):
-            return HttpResponseForbidden(_("Maaf, Anda tidak berhak membuka halaman ini."))
-        with managed_scope(request.user):
-            response = super().dispatch(request, *args, **kwargs)
-            if isinstance(response, TemplateResponse) and not response.is_rendered:
-                response.render()
-        return response
-
-    def post(self, request, *args, **kwargs):
-        raise Http404
-
-    def get_breadcrumbs_items(self):
-        items = [
-            *self.breadcrumbs_items,
-            {"url": reverse("complaints_admin:queue"), "label": _("Pengaduan warga")},
-        ]
-        return [*items, {"url": "", "label": self.get_page_title()}]
+    section_label = gettext_lazy("Pengaduan warga")
+    section_url_name = "complaints_admin:queue"
 
 
 def several_villages(user) -> bool:

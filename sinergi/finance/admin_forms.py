@@ -14,14 +14,11 @@ FIRST_YEAR = (
 )
 
 
-class ImportForm(forms.Form):
+class BudgetYearForm(forms.Form):
+    """What starting a version asks, whether from a workbook or typed: village, year, Perdes, reason."""
+
     village = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Desa"), empty_label=None)
     year = forms.TypedChoiceField(label=gettext_lazy("Tahun anggaran"), coerce=int)
-    target = forms.ChoiceField(label=gettext_lazy("Isi berkas"), choices=BudgetImport.Target.choices)
-    file = forms.FileField(
-        label=gettext_lazy("Berkas Excel (.xlsx)"),
-        help_text=gettext_lazy("Templat Sinergi atau laporan APBDes Siskeudes; paling besar 5 MB."),
-    )
     perdes_number = forms.CharField(label=gettext_lazy("Nomor Perdes APBDes"), max_length=100, required=False)
     perdes_date = forms.DateField(
         label=gettext_lazy("Tanggal Perdes"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -42,6 +39,18 @@ class ImportForm(forms.Form):
         this_year = timezone.localdate().year
         self.fields["year"].choices = [(y, str(y)) for y in range(this_year + 1, FIRST_YEAR - 1, -1)]
         self.fields["year"].initial = this_year
+
+
+class ImportForm(BudgetYearForm):
+    target = forms.ChoiceField(label=gettext_lazy("Isi berkas"), choices=BudgetImport.Target.choices)
+    file = forms.FileField(
+        label=gettext_lazy("Berkas Excel (.xlsx)"),
+        help_text=gettext_lazy("Templat Sinergi atau laporan APBDes Siskeudes; paling besar 5 MB."),
+    )
+    field_order = ["village", "year", "target", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.data_bytes = b""
 
     def clean_file(self):

@@ -6,19 +6,17 @@ confirms a previewed import; published figures change only through a new version
 """
 
 from django.core.files.base import ContentFile
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from django_scopes import scopes_disabled
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from sinergi.accounts.access import is_regency_admin, managed_scope, managed_villages, manages_any_village
+from sinergi.accounts.access import is_regency_admin, managed_villages
+from sinergi.accounts.admin_views import VillageStaffView
 from sinergi.finance import regency, services, totals
 from sinergi.finance.admin_forms import CodeForm, ImportForm, PerdesForm
 from sinergi.finance.models import BudgetCode, BudgetEvent, BudgetImport, BudgetVersion, Realisation
@@ -36,30 +34,12 @@ def attachment(data, content_type, filename):
     return response
 
 
-class FinanceAdminView(WagtailAdminTemplateMixin, TemplateView):
+class FinanceAdminView(VillageStaffView):
     """A page for staff who manage at least one village, run inside the scope of those villages."""
 
     header_icon = "table"
-    http_method_names = ["get", "post"]
-
-    def has_access(self, user) -> bool:
-        return manages_any_village(user)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_access(request.user):
-            return HttpResponseForbidden(_("Maaf, Anda tidak berhak membuka halaman ini."))
-        with managed_scope(request.user):
-            response = super().dispatch(request, *args, **kwargs)
-            if isinstance(response, TemplateResponse) and not response.is_rendered:
-                response.render()
-        return response
-
-    def post(self, request, *args, **kwargs):
-        raise Http404
-
-    def get_breadcrumbs_items(self):
-        items = [*self.breadcrumbs_items, {"url": reverse("apbdes_admin:index"), "label": _("APBDes")}]
-        return [*items, {"url": "", "label": self.get_page_title()}]
+    section_label = gettext_lazy("APBDes")
+    section_url_name = "apbdes_admin:index"
 
 
 class IndexView(FinanceAdminView):

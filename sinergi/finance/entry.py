@@ -133,18 +133,23 @@ def copy_lines(source: BudgetVersion, target: BudgetVersion) -> None:
         activity.pk = None
         activity.version = target
         activity.save()
-        SpendingLine.objects.bulk_create(
-            SpendingLine(
-                activity=activity,
-                version=target,
-                village_id=target.village_id,
-                spending_type=x.spending_type,
-                fund_source=x.fund_source,
-                amount=x.amount,
-                position=x.position,
-            )
-            for x in lines
+        _add_spending(activity, lines)
+
+
+def _add_spending(activity: BudgetActivity, rows) -> None:
+    """The belanja lines of a saved kegiatan, in the order given (rows with spending_type, fund_source, amount)."""
+    SpendingLine.objects.bulk_create(
+        SpendingLine(
+            activity=activity,
+            version_id=activity.version_id,
+            village_id=activity.village_id,
+            spending_type=row.spending_type,
+            fund_source=row.fund_source,
+            amount=row.amount,
+            position=i,
         )
+        for i, row in enumerate(rows)
+    )
 
 
 def _locked_draft(version_id: int) -> BudgetVersion:
@@ -203,18 +208,7 @@ def save_activity(
         activity.implementer = data.implementer
         activity.save()
         activity.lines.all().delete()
-        SpendingLine.objects.bulk_create(
-            SpendingLine(
-                activity=activity,
-                version=version,
-                village_id=version.village_id,
-                spending_type=row.spending_type,
-                fund_source=row.fund_source,
-                amount=row.amount,
-                position=i,
-            )
-            for i, row in enumerate(lines)
-        )
+        _add_spending(activity, lines)
     return activity
 
 

@@ -5,12 +5,11 @@ rupiah ("1.250.000" or "1250000", never a decimal), a kegiatan code as bidang.su
 """
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sinergi.core.formatting import rupiah
-from sinergi.finance.admin_forms import FIRST_YEAR
+from sinergi.finance.admin_forms import BudgetYearForm
 from sinergi.finance.entry import AccountRow, ActivityData, RealisedValue, SpendingRow
 from sinergi.finance.models import BudgetVersion, Realisation, RealisationItem
 from sinergi.finance.workbook import ACTIVITY_CODE, CODE, Codes, amount_of, code_of, text, volume_of
@@ -40,31 +39,10 @@ class RupiahField(forms.CharField):
         return amount
 
 
-class NewDraftForm(forms.Form):
-    village = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Desa"), empty_label=None)
-    year = forms.TypedChoiceField(label=gettext_lazy("Tahun anggaran"), coerce=int)
+class NewDraftForm(BudgetYearForm):
     kind = forms.ChoiceField(label=gettext_lazy("Jenis"), choices=BudgetVersion.Kind.choices)
     start = forms.ChoiceField(label=gettext_lazy("Mulai dari"), choices=START_CHOICES, required=False)
-    perdes_number = forms.CharField(label=gettext_lazy("Nomor Perdes APBDes"), max_length=100, required=False)
-    perdes_date = forms.DateField(
-        label=gettext_lazy("Tanggal Perdes"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    correction_reason = forms.CharField(
-        label=gettext_lazy("Alasan koreksi"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy(
-            "Wajib bila jenis yang sama sudah diterbitkan: apa yang dikoreksi dan mengapa."
-        ),
-    )
-
-    def __init__(self, *args, villages, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["village"].queryset = villages
-        this_year = timezone.localdate().year
-        self.fields["year"].choices = [(y, str(y)) for y in range(this_year + 1, FIRST_YEAR - 1, -1)]
-        self.fields["year"].initial = this_year
+    field_order = ["village", "year", "kind", "start"]
 
 
 class AccountLineForm(forms.Form):

@@ -10,25 +10,21 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from sinergi.accounts.access import (
     ALL,
     administered_regencies,
-    managed_scope,
     managed_village_ids,
     managed_villages,
-    manages_any_village,
 )
+from sinergi.accounts.admin_views import VillageStaffView
 from sinergi.kim import figures as kim_figures
 from sinergi.kim.admin_forms import KimClassificationForm, KimForm, KimMemberForm, KimSettingsForm
 from sinergi.kim.invitations import InvitationError, create_invitation, member_only_account
@@ -98,40 +94,12 @@ def visible_reports():
 # --------------------------------------------------------------------------- base views
 
 
-class KimAdminView(WagtailAdminTemplateMixin, TemplateView):
+class KimAdminView(VillageStaffView):
     """A page for staff who manage at least one village, run inside the scope of those villages."""
 
     header_icon = "doc-full-inverse"
-    http_method_names = ["get", "post"]
     section_label = gettext_lazy("Laporan KIM")
     section_url_name = "kim_admin:queue"
-
-    def has_access(self, user) -> bool:
-        return manages_any_village(user)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_access(request.user):
-            # A plain 403: Wagtail would turn PermissionDenied into a redirect to the dashboard.
-            return HttpResponseForbidden(_("Maaf, Anda tidak berhak membuka halaman ini."))
-        with managed_scope(request.user):
-            response = super().dispatch(request, *args, **kwargs)
-            # Templates read scoped querysets: render while the scope is active.
-            if isinstance(response, TemplateResponse) and not response.is_rendered:
-                response.render()
-        return response
-
-    def post(self, request, *args, **kwargs):
-        raise Http404
-
-    def get_breadcrumbs_items(self):
-        items = [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.section_url_name), "label": self.section_label},
-        ]
-        return [*items, *self.extra_breadcrumbs(), {"url": "", "label": self.get_page_title()}]
-
-    def extra_breadcrumbs(self) -> list[dict]:
-        return []
 
 
 class FormView(KimAdminView):

@@ -3,21 +3,19 @@
 
 from django import forms
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseForbidden
+from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from django_scopes import scope
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from sinergi.accounts.access import managed_villages, manages_any_village, may_manage
+from sinergi.accounts.access import managed_villages, may_manage
+from sinergi.accounts.admin_views import VillageStaffView
 from sinergi.casework.admin import RegencyRulesViewSet
 from sinergi.core.cache import invalidate_public_pages
 from sinergi.ppid.dip_catalogue import ensure_entries
@@ -50,23 +48,14 @@ class DipCatalogueViewSet(RegencyRulesViewSet):
 # --------------------------------------------------------------------------- the village's entries
 
 
-class DipAdminView(WagtailAdminTemplateMixin, TemplateView):
-    """A page for staff who manage at least one village; objects outside their villages answer 404."""
+class DipAdminView(VillageStaffView):
+    """A page for staff who manage at least one village; objects outside their villages answer 404.
+
+    Not run in the managed scope: each view opens the scope of the one village it shows."""
 
     header_icon = "list-ul"
-    http_method_names = ["get", "post"]
     page_title = gettext_lazy("Daftar Informasi Publik")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not manages_any_village(request.user):
-            return HttpResponseForbidden(_("Maaf, Anda tidak berhak membuka halaman ini."))
-        response = super().dispatch(request, *args, **kwargs)
-        if isinstance(response, TemplateResponse) and not response.is_rendered:
-            response.render()
-        return response
-
-    def post(self, request, *args, **kwargs):
-        raise Http404
+    scoped = False
 
     def get_breadcrumbs_items(self):
         return [

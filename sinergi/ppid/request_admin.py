@@ -14,21 +14,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, IntegerField, Min, Q, Value, When
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from sinergi.accounts.access import (
     administered_regencies,
     managed_scope,
     managed_village_ids,
-    manages_any_village,
 )
+from sinergi.accounts.admin_views import VillageStaffView
 from sinergi.casework.guard import held_reason_label
 from sinergi.casework.workflow import OPERATOR, TransitionError
 from sinergi.ppid import request_law as law
@@ -65,21 +62,8 @@ def _parse_seen(value: str):
         return None
 
 
-class PpidAdminView(WagtailAdminTemplateMixin, TemplateView):
+class PpidAdminView(VillageStaffView):
     header_icon = "info-circle"
-    http_method_names = ["get", "post"]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not manages_any_village(request.user):
-            return HttpResponseForbidden(_("Maaf, Anda tidak berhak membuka halaman ini."))
-        with managed_scope(request.user):
-            response = super().dispatch(request, *args, **kwargs)
-            if isinstance(response, TemplateResponse) and not response.is_rendered:
-                response.render()
-        return response
-
-    def post(self, request, *args, **kwargs):
-        raise Http404
 
 
 def queue_rows(today):

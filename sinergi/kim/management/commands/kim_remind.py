@@ -1,41 +1,15 @@
-"""Remind village operators of KIM reports waiting longer than their regency allows (daily, from cron).
+"""Remind village operators of KIM reports waiting longer than their regency allows (daily, from a timer).
 
 `manage.py kim_remind` hands the reminder to the task backend (see docs/operations.md);
 `manage.py kim_remind --now` runs it in this process, whatever the backend.
 """
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tasks.base import TaskResultStatus
 
+from sinergi.core.task_commands import TaskCommand
 from sinergi.kim.notifications import remind_operators_of_waiting_reports
 
 
-class Command(BaseCommand):
+class Command(TaskCommand):
     help = gettext_lazy("Ingatkan operator desa tentang laporan KIM yang menunggu verifikasi terlalu lama.")
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--now", action="store_true", help=gettext_lazy("Jalankan di proses ini, tanpa antrean.")
-        )
-
-    def handle(self, *args, now=False, **options):
-        if now:
-            self.stdout.write(
-                _("%(n)s pengingat dikirim.") % {"n": remind_operators_of_waiting_reports.call()}
-            )
-            return
-        result = remind_operators_of_waiting_reports.enqueue()
-        if result.status == TaskResultStatus.SUCCESSFUL:
-            self.stdout.write(_("%(n)s pengingat dikirim.") % {"n": result.return_value})
-        elif result.status == TaskResultStatus.FAILED:
-            raise CommandError(
-                _("Pengingat gagal:\n%(error)s")
-                % {"error": result.errors[-1].traceback if result.errors else ""}
-            )
-        else:
-            self.stdout.write(
-                _("Pengingat masuk antrean tugas (id %(id)s); `manage.py db_worker` yang menjalankannya.")
-                % {"id": result.id}
-            )
+    task = remind_operators_of_waiting_reports

@@ -4,38 +4,14 @@
 `manage.py ppid_remind --now` runs it in this process, whatever the backend.
 """
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tasks.base import TaskResultStatus
 
+from sinergi.core.task_commands import TaskCommand
 from sinergi.ppid.request_reminders import remind_ppid_deadlines
 
 
-class Command(BaseCommand):
+class Command(TaskCommand):
     help = gettext_lazy(
         "Ingatkan operator desa tentang permohonan informasi dan keberatan yang mendekati batas waktu."
     )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--now", action="store_true", help=gettext_lazy("Jalankan di proses ini, tanpa antrean.")
-        )
-
-    def handle(self, *args, now=False, **options):
-        if now:
-            self.stdout.write(_("%(n)s pengingat dikirim.") % {"n": remind_ppid_deadlines.call()})
-            return
-        result = remind_ppid_deadlines.enqueue()
-        if result.status == TaskResultStatus.SUCCESSFUL:
-            self.stdout.write(_("%(n)s pengingat dikirim.") % {"n": result.return_value})
-        elif result.status == TaskResultStatus.FAILED:
-            raise CommandError(
-                _("Pengingat gagal:\n%(error)s")
-                % {"error": result.errors[-1].traceback if result.errors else ""}
-            )
-        else:
-            self.stdout.write(
-                _("Pengingat masuk antrean tugas (id %(id)s); `manage.py db_worker` yang menjalankannya.")
-                % {"id": result.id}
-            )
+    task = remind_ppid_deadlines
