@@ -20,9 +20,23 @@ from sinergi.kim.workflow import do_transition
 pytestmark = pytest.mark.django_db
 HOUR = dt.timedelta(hours=1)
 
-THIS_MONTH = figures.month_start(timezone.localdate())
+TODAY = timezone.localdate()
+THIS_MONTH = figures.month_start(TODAY)
 M1 = figures.add_months(THIS_MONTH, -2)  # two full months before this one
 M2 = figures.add_months(THIS_MONTH, -1)
+_real_localdate = timezone.localdate
+
+
+@pytest.fixture(autouse=True)
+def the_day_this_module_was_read(monkeypatch):
+    """The months above are fixed when the module is read: a run that crosses local midnight (16.00 UTC
+    in WITA) at the end of a month keeps that day for the views and helpers it calls, instead of
+    counting in a month the constants do not name."""
+
+    def localdate(value=None, timezone=None):
+        return TODAY if value is None else _real_localdate(value, timezone)
+
+    monkeypatch.setattr(timezone, "localdate", localdate)
 
 
 def local(month, day, hour=8, minute=0):
