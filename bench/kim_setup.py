@@ -68,7 +68,6 @@ def inspect(request: dict) -> dict:
     `keys`: client_keys the bench saw accepted; `photo_check`: client_keys whose stored photos are opened
     to check their size and that no EXIF (GPS, camera) survived.
     """
-    from django.conf import settings
     from django_scopes import scopes_disabled
     from PIL import Image
 
@@ -87,12 +86,12 @@ def inspect(request: dict) -> dict:
         checked = []
         for key in request.get("photo_check", []):
             for photo in ReportPhoto.objects.filter(report__client_key=key, report__in=reports):
-                path = Path(settings.MEDIA_ROOT) / photo.file.name
-                with Image.open(path) as image:
+                # Report photos live in the private storage (not under MEDIA_ROOT): read them through it.
+                with photo.file.open("rb") as handle, Image.open(handle) as image:
                     exif = image.getexif()
                     checked.append(
                         {
-                            "bytes": path.stat().st_size,
+                            "bytes": photo.file.size,
                             "size": list(image.size),
                             "format": image.format,
                             "exif_tags": len(exif),
