@@ -11,6 +11,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Min, Q, Value, When
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
@@ -95,7 +96,8 @@ class QueueView(PpidAdminView):
         counts = dict(rows.values_list("state").annotate(n=Count("pk")).order_by())
         if state in R.values:
             rows = rows.filter(state=state)
-        rows = list(rows[:PER_PAGE])
+        page = Paginator(rows, PER_PAGE).get_page(self.request.GET.get("p"))
+        rows = list(page.object_list)
         for row in rows:
             row.overdue = row.is_overdue(today)
         objections = list(
@@ -106,6 +108,7 @@ class QueueView(PpidAdminView):
         ids = managed_village_ids(self.request.user)
         context.update(
             rows=rows,
+            page_obj=page,
             objections=objections,
             state=state,
             tabs=[{"value": "", "label": _("Semua"), "count": sum(counts.values())}]

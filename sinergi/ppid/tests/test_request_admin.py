@@ -139,3 +139,19 @@ def test_the_queue_takes_the_same_queries_for_more_requests(
     with CaptureQueriesContext(connection) as many:
         operator_client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_queue_is_paged_and_keeps_its_filter(operator_client, sebuntal, monkeypatch):
+    from sinergi.ppid import request_admin
+
+    monkeypatch.setattr(request_admin, "PER_PAGE", 2)
+    cases = [make_request(sebuntal) for _n in range(3)]
+    url = reverse("ppid_requests:queue")
+    first = operator_client.get(url).content.decode()
+    second = operator_client.get(url, {"p": 2}).content.decode()
+    on_first = [c.reference for c in cases if c.reference in first]
+    on_second = [c.reference for c in cases if c.reference in second]
+    assert len(on_first) == 2 and len(on_second) == 1 and not set(on_first) & set(on_second)
+    state = cases[0].state
+    filtered = operator_client.get(url, {"status": state}).content.decode()
+    assert f"status={state}&amp;p=2" in filtered or f"p=2&amp;status={state}" in filtered
