@@ -14,6 +14,7 @@ import os
 import platform
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,6 +78,9 @@ def parse_args() -> argparse.Namespace:
         "--ppid-per-village", type=int, default=50, help="requests per village for the figures"
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (DB, logs)")
+    parser.add_argument(
+        "--no-faults", action="store_true", help="leave out load and faults through the production stack"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "latest.md")
     return parser.parse_args()
 
@@ -207,6 +211,20 @@ def measure_complaints(dirs: BenchDirs) -> list[str]:
         return complaints.notes(None, f"no result: {step.tail(5)!r}")
 
 
+def measure_faults(args) -> list[str]:
+    """Load and faults through nginx and two app servers (bench/faults.py, its own PostgreSQL and Redis)."""
+    if args.no_faults:
+        return []
+    log("load and faults through the production stack (bench/faults.py, about 5 minutes)")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "faults.py")], cwd=ROOT, capture_output=True, text=True
+    )
+    table = [line for line in done.stdout.splitlines() if line.startswith("|")]
+    if done.returncode != 0 or not table:
+        return ["", f"Load and faults: could not run ({done.stderr.strip().splitlines()[-1:]})."]
+    return ["", *table]
+
+
 def _interrupted(signum, frame):
     raise KeyboardInterrupt
 
@@ -295,6 +313,8 @@ def main() -> int:
         ppid_result = measure_ppid(dirs, args)
         # 7. Complaints: the form under many citizens at once, and the regency figures.
         complaints_notes = measure_complaints(dirs)
+        # 8. Load and faults through the production stack (its own servers, after the rest).
+        fault_lines = measure_faults(args)
         finished = True
     except KeyboardInterrupt:
         interrupted = True
@@ -315,6 +335,7 @@ def main() -> int:
     lines += [
         f"| {' | '.join(str(c).replace('|', chr(92) + '|') for c in row)} |" for row in ppid.rows(ppid_result)
     ]
+    lines += fault_lines
     lines += ["", "Notes:", ""]
     notes += kim.notes(kim_result)
     notes += complaints_notes

@@ -4,6 +4,9 @@
 A superuser for the admin, an operator of the village with an e-mail address (the KIM notification
 goes to them, sent by the task worker) and a KIM member of the same village who sends the report.
 Prints one JSON object: the accounts and the village's public path.
+
+`python deploy/prodcheck_setup.py --members N PASSWORD` (bench/faults.py) adds N more KIM members of
+the first village holding a KIM (beban1@..., beban2@...) and prints their e-mails, comma-separated.
 """
 
 import json
@@ -52,5 +55,29 @@ def main(village_code: str, password: str) -> dict:
     }
 
 
+def more_members(count: int, password: str) -> list[str]:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django_scopes import scopes_disabled
+
+    from sinergi.kim.models import Kim, KimMember
+
+    users = get_user_model()
+    with scopes_disabled():
+        kim = Kim.objects.filter(is_active=True).order_by("pk").first()
+        emails = []
+        for n in range(1, count + 1):
+            email = f"beban{n}@prodcheck.sinergi.test"
+            user = users.objects.create_user(email, email, password, first_name=f"Beban {n}")
+            KimMember.objects.create(user=user, kim=kim, name=f"Anggota Beban {n}", email=email)
+            emails.append(email)
+    return emails
+
+
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], sys.argv[2])))
+    if sys.argv[1] == "--members":
+        print(",".join(more_members(int(sys.argv[2]), sys.argv[3])))
+    else:
+        print(json.dumps(main(sys.argv[1], sys.argv[2])))

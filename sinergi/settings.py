@@ -113,7 +113,13 @@ TEMPLATES = [
 # Database: SQLite (WAL) unless DATABASE_URL points elsewhere.
 DATABASE_URL = envstr("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
+    # Health checks: a kept connection is tested before a request reuses it, so after a database
+    # restart each worker reconnects instead of failing its next request (bench/faults.py).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
