@@ -179,6 +179,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 THROTTLE_OUTAGE_GRACE_SECONDS = envint("THROTTLE_OUTAGE_GRACE_SECONDS", 60)
 # Seconds an anonymous public page is kept in the cache; publishing anything clears it.
 PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 300)
+# How long nginx may keep an anonymous public page itself (X-Accel-Expires, core/cache.py); 0: never.
+PROXY_CACHE_SECONDS = envint("PROXY_CACHE_SECONDS", 2)
 
 TASKS = {
     "default": {

@@ -26,6 +26,14 @@ Scope generations are random tokens rather than counters, so one lost to evictio
 value (a miss), never as an old one. Browsers are told to revalidate every time (`max-age=0,
 must-revalidate` with an ETag), answered with 304 when nothing changed, so a correction is seen at
 once while the server keeps its copy.
+
+In front of the app servers, nginx keeps the same anonymous pages for PROXY_CACHE_SECONDS (a
+"microcache", deploy/nginx/sinergi.conf): a response says so with `X-Accel-Expires`, which nginx
+reads and removes. Only a response that is safe for anyone gets it: an anonymous GET of a public page,
+200, setting no cookie (a page that used a CSRF token sets the token's cookie every time), so a
+signed-in person's page, a form with its token or a KIM member's page are never shared; nginx also
+keeps one copy per `Vary` (Cookie among them) and passes by any request with a session cookie. A
+publish is seen through nginx within those seconds.
 """
 
 import hashlib
@@ -222,7 +230,7 @@ class PublicPageCacheFetchMiddleware(_PerRequestPrefix, FetchFromCacheMiddleware
         request.page_cache_prefix, request.page_cache_scope = _scope_prefix(request)
         self.key_prefix = request.page_cache_prefix
         cached = super().process_request(request)
-        return _revalidated(request, cached) if cached is not None else None
+        return _for_proxy(_revalidated(request, cached)) if cached is not None else None
 
 
 class PublicPageCacheUpdateMiddleware(_PerRequestPrefix, UpdateCacheMiddleware):
@@ -242,7 +250,20 @@ class PublicPageCacheUpdateMiddleware(_PerRequestPrefix, UpdateCacheMiddleware):
             set_response_etag(response)  # stored with the page, so cached copies answer 304 too
             self.key_prefix = _register_scope(request) or self.key_prefix
         response = super().process_response(request, response)
-        return _revalidated(request, response)
+        return _for_proxy(_revalidated(request, response))
+
+
+def _for_proxy(response):
+    """Let nginx keep the response for PROXY_CACHE_SECONDS when anyone may be given it."""
+    seconds = getattr(settings, "PROXY_CACHE_SECONDS", 0)
+    if (
+        seconds > 0
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+    ):
+        response["X-Accel-Expires"] = str(seconds)
+    return response
 
 
 def _revalidated(request, response):
