@@ -6,6 +6,9 @@ servers behind its upstream, the task worker, moto's S3), but on a PostgreSQL cl
 server of its own, started here in a temporary folder on free ports, so that restarting or stopping
 them touches nothing else on the machine. Then, through nginx:
 
+0. nginx's rate for the village home (its microcache) against a static file of the same bytes,
+   both through the same nginx, 16 connections, wrk when installed (else the bench's own asyncio
+   load, which is slower than nginx and so only gives lower bounds): the two rates and their ratio.
 1. 64 clients for 60 s: 56 read a mix of public pages (village home, its news, its kecamatan, the
    portal, a search, the sitemap) and 8 are KIM members each sending a report with a photo every few
    seconds, as a phone's queue would. Errors, rate, p50 and p99; each accepted report stored once.
@@ -274,6 +277,51 @@ class Faults(Prodcheck):
 
     # ----- the three runs
 
+    def nginx_ratio(self) -> None:
+        import gzip as gzip_module
+
+        village = self.people["village_path"]
+        log("0. the village home through nginx (its microcache) against a static file of the same bytes")
+        page = requests.get(
+            f"{self.nginx}{village}", headers={"Accept-Encoding": "gzip"}, stream=True, timeout=30
+        )
+        raw = page.raw.read()
+        static_root = ROOT / "staticfiles"
+        ceiling = static_root / f"bench-ceiling-{os.getpid()}.html"
+        body = gzip_module.decompress(raw) if page.headers.get("Content-Encoding") == "gzip" else raw
+        ceiling.write_bytes(body)
+        if page.headers.get("Content-Encoding") == "gzip":
+            Path(f"{ceiling}.gz").write_bytes(raw)  # nginx's gzip_static sends exactly these bytes
+        try:
+            rates = {}
+            for label, path in (("page", village), ("static", f"/static/{ceiling.name}")):
+                rates[label], tool = self.rate(path)
+        finally:
+            ceiling.unlink(missing_ok=True)
+            Path(f"{ceiling}.gz").unlink(missing_ok=True)
+        ratio = rates["page"] / rates["static"] if rates["static"] else 0.0
+        self.say(f"| village home through nginx ({len(raw):,} B gzip) vs the same bytes as a static file "
+                 f"({tool}, 16 connections) | {rates['page']:,.0f} vs {rates['static']:,.0f} req/s: "
+                 f"ratio {ratio:.2f} | {verdict(ratio >= 0.5)} (≥ 0.5) |")  # fmt: skip
+
+    def rate(self, path: str, seconds: int = 8) -> tuple[float, str]:
+        """Requests per second for one path through nginx, 16 connections."""
+        url = f"{self.nginx}{path}"
+        wrk = shutil.which("wrk")
+        if wrk:
+            done = subprocess.run(
+                [wrk, "-t2", "-c16", f"-d{seconds}s", "-H", "Accept-Encoding: gzip", url],
+                capture_output=True, text=True,
+            )  # fmt: skip
+            for line in done.stdout.splitlines():
+                if line.startswith("Requests/sec:"):
+                    return float(line.split()[1]), "wrk"
+            raise CheckFailed(f"wrk gave no rate: {done.stdout[-500:]}{done.stderr[-500:]}")
+        from bench import load
+
+        result = load.run(HOST, self.ports["nginx"], path, connections=16, warmup=1.0, duration=seconds)
+        return result.rate, "the bench's asyncio load (no wrk: a lower bound)"
+
     def steady(self, seconds: float, clients: int) -> None:
         readers = clients - len(self.members)
         log(
@@ -349,6 +397,7 @@ class Faults(Prodcheck):
         self.warm_up()
         self.say("| Load and faults (bench/faults.py) | Value | |")
         self.say("|---|---|---|")
+        self.nginx_ratio()
         self.steady(self.args.seconds, self.args.clients)
         self.postgres_restart(max(20.0, self.args.seconds / 2), 16)
         self.redis_stopped(10.0, 8)
