@@ -263,6 +263,9 @@ def _for_proxy(response):
         and not response.cookies
     ):
         response["X-Accel-Expires"] = str(seconds)
+        # Django's cache says how old its copy is (Age); nginx would count that against the seconds
+        # above and keep nothing once the copy is older than them.
+        del response["Age"]
     return response
 
 
