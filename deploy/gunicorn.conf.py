@@ -17,7 +17,7 @@ threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = 60
 # On reload or stop, requests in progress get this long to finish.
 graceful_timeout = 30
-keepalive = 5
+keepalive = 5  # above nginx's upstream keepalive_timeout (4 s, deploy/nginx/sinergi.conf)
 # Each worker is replaced after this many requests (with jitter, so not all at once): memory that the
 # image library kept after a large upload is given back.
 max_requests = 2000
