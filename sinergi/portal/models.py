@@ -40,7 +40,7 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
 
     @classmethod
     def home_at(cls, path):
-        return cls.objects.filter(path=path).first()
+        return cls.objects.select_related("regency__identity__crest").filter(path=path).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
