@@ -18,7 +18,9 @@ def _line(pdf, height, text, align="L"):
     pdf.multi_cell(0, height, _latin1(text), align=align, new_x="LMARGIN", new_y="NEXT")
 
 
-def legal_pdf(*, village: str, kind: str, number: str, year: int, title: str, about: str, enacted: str) -> bytes:
+def legal_pdf(
+    *, village: str, kind: str, number: str, year: int, title: str, about: str, enacted: str
+) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_title(_latin1(title))
     pdf.set_author(_latin1(f"Pemerintah {village}"))

@@ -88,8 +88,9 @@ class WaitingReportsPanel(Component):
             # The operator's in-app notifications (new reports, reminders), also sent by e-mail. Those about
             # a report that has been decided since (by this or another operator) no longer call for action.
             unread = list(
-                Notification.objects.filter(user=self.user, read_at__isnull=True)
-                .exclude(Q(report__isnull=False) & ~Q(report__state=Report.State.SUBMITTED))[: NOTIFICATIONS_ON_HOME + 1]
+                Notification.objects.filter(user=self.user, read_at__isnull=True).exclude(
+                    Q(report__isnull=False) & ~Q(report__state=Report.State.SUBMITTED)
+                )[: NOTIFICATIONS_ON_HOME + 1]
             )
         return {
             "count": waiting["count"],

@@ -135,4 +135,3 @@ class RegencyIdentity(models.Model):
             ("X", self.x_url),
         ]
         return [(name, url) for name, url in accounts if url]
-

@@ -259,7 +259,11 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         return _(
             "Situs resmi %(village)s, Kecamatan %(district)s, %(regency)s: berita, pengumuman, "
             "transparansi APBDes, permohonan informasi dan pengaduan warga."
-        ) % {"village": village.display_name, "district": village.district.name, "regency": village.district.regency.name}
+        ) % {
+            "village": village.display_name,
+            "district": village.district.name,
+            "regency": village.district.regency.name,
+        }
 
     @cached_property
     def map_url(self):

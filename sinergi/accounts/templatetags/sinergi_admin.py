@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.simple_tag
 def admin_brand() -> str:
-    """"Sinergi · Kabupaten …" (the instance's first regency; one instance usually serves one)."""
+    """ "Sinergi · Kabupaten …" (the instance's first regency; one instance usually serves one)."""
     regency = Regency.objects.order_by("code").only("name").first()
     return f"Sinergi · {regency.name}" if regency else "Sinergi"
 

@@ -5,8 +5,8 @@ from lokal import parse_phone
 from wagtail.models import Page
 
 from sinergi.core import formatting
-from sinergi.core.search import describe_results
 from sinergi.core.pages import listable
+from sinergi.core.search import describe_results
 
 register = template.Library()
 

@@ -201,7 +201,9 @@ def test_a_report_decided_since_is_no_longer_listed_as_new_on_the_home_panel(
     make_village_operator(colleague, sebuntal)
     client = Client()
     client.force_login(operator)
-    decided = sent_with_notifications(member, "Kerja bakti saluran air RT 04", django_capture_on_commit_callbacks)
+    decided = sent_with_notifications(
+        member, "Kerja bakti saluran air RT 04", django_capture_on_commit_callbacks
+    )
     sent_with_notifications(member, "Lomba dayung perahu naga", django_capture_on_commit_callbacks)
     # Another operator of the village decides the first report: this operator never opened it.
     do_transition(decided, "reject", by=colleague, comment="Sudah diberitakan minggu lalu.")
