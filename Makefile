@@ -70,7 +70,7 @@ restore: $(STAMP)
 # The README's pictures (docs/screenshots/), taken from a throwaway demo with Debian's Chromium.
 screenshots: $(STAMP)
 	$(PY) manage.py collectstatic --no-input -v 0
-	$(PY) docs/screenshots.py
+	$(PY) e2e/screenshots.py
 
 # The admin's Indonesian catalogue (sinergi/locale): compile after editing a .po (GNU gettext's msgfmt).
 # The .mo files are committed, so installing and testing need no gettext; a test checks they match.

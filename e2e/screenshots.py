@@ -1,4 +1,4 @@
-"""`make screenshots`: the README's pictures, taken from a throwaway demo so that they stay true.
+"""`make screenshots` (this file: e2e/screenshots.py): the README's pictures, taken from a throwaway demo so that they stay true.
 
 A temporary SQLite demo of Kecamatan Marang Kayu (migrate, provision, load_demo) is served by
 gunicorn on a free port; Debian's Chromium, driven by Playwright, takes the pictures into
@@ -42,8 +42,9 @@ def build_demo(tmp: Path, env: dict) -> None:
         ["load_demo"],
     ):
         print("manage.py", " ".join(args), flush=True)
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
 
 
 def wait_until_up(url: str) -> None:
@@ -104,16 +105,33 @@ def main() -> None:
         tmp = Path(tmp_name)
         port = free_port()
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "S3_BUCKET")}
-        env.update(SQLITE_PATH=str(tmp / "demo.sqlite3"), MEDIA_ROOT=str(tmp / "media"),
-                   SINERGI_VAR_DIR=str(tmp / "var"), DEBUG="0", ALLOWED_HOSTS="127.0.0.1",
-                   BASE_URL=f"http://127.0.0.1:{port}",
-                   EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")  # fmt: skip
+        env.update(
+            SQLITE_PATH=str(tmp / "demo.sqlite3"),
+            MEDIA_ROOT=str(tmp / "media"),
+            SINERGI_VAR_DIR=str(tmp / "var"),
+            DEBUG="0",
+            ALLOWED_HOSTS="127.0.0.1",
+            BASE_URL=f"http://127.0.0.1:{port}",
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        )
         build_demo(tmp, env)
         server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "sinergi.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--threads", "4",
-             "--no-control-socket"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                str(BIN / "gunicorn"),
+                "sinergi.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "1",
+                "--threads",
+                "4",
+                "--no-control-socket",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/")
