@@ -469,11 +469,15 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
             .prefetch_related("image__renditions").order_by("-date", "-pk")
         )  # fmt: skip
 
-    def _listing(self, request, articles, **extra):
+    def _listing(self, request, articles, whole_section=False, **extra):
+        page = paginate(request, articles)
+        if whole_section:
+            # The paginator has counted the section's articles: no second query to know it is empty.
+            self.is_waiting_for_content = page.paginator.count == 0
         return self.render(
             request,
             context_overrides={
-                "articles": paginate(request, articles),
+                "articles": page,
                 "categories": self.categories.all(),
                 **extra,
             },
@@ -481,7 +485,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
 
     @path("")
     def index_view(self, request):
-        return self._listing(request, self.articles())
+        return self._listing(request, self.articles(), whole_section=True)
 
     @path("kategori/<slug:slug>/", name="category")
     def category_view(self, request, slug):

@@ -102,6 +102,18 @@ def site_menu(context, page):
     return listable(Page.objects.child_of(root)).in_menu().only("id", "title", "url_path", "path", "depth")
 
 
+@register.simple_tag(takes_context=True)
+def footer_regency(context):
+    """The regency whose office runs this site, for the footer: the one the portal passes, or the one
+    the village home (or portal) was read with (its identity joined in the same query)."""
+    if context.get("regency"):
+        return context["regency"]
+    village = getattr(context.get("village_home"), "village", None)
+    if village is not None:
+        return village.district.regency
+    return getattr(context.get("portal_home"), "regency", None)
+
+
 @register.simple_tag
 def described_results(results):
     return describe_results(results)

@@ -403,7 +403,9 @@ def _casework_world(village) -> dict:
         "spam_term": SpamTerm.objects.create(term="zqxjudi"),
         "service_settings": ServiceSettings.for_regency(regency),
         "ppid_settings": PpidRegencySettings.objects.create(regency=regency, commission_name="KI ZQX-KI"),
-        "regency_identity": RegencyIdentity.objects.create(regency=regency, office_name="Diskominfo Kabupaten Uji"),
+        "regency_identity": RegencyIdentity.objects.create(
+            regency=regency, office_name="Diskominfo Kabupaten Uji"
+        ),
     }
 
 
