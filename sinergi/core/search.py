@@ -55,7 +55,7 @@ def describe_results(results) -> list[Result]:
         page = by_pk.get(result.pk, result)
         summary = page.get_summary() if hasattr(page, "get_summary") else page.search_description
         if not summary and isinstance(_field(page, "body"), RichTextField):
-            summary = strip_tags(page.body)
+            summary = strip_tags(page.body.replace("</p>", "</p> "))  # paragraphs stay apart
         described.append(
             Result(
                 page=page,
