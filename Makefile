@@ -8,7 +8,7 @@ PORT ?= 8000
 # Test processes: pytest-xdist workers (one per core); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: demo test lint format bench clean lock prodcheck backup restore
+.PHONY: demo test lint format bench clean lock prodcheck backup restore messages screenshots
 
 # Exactly the versions in requirements.lock (written by `make lock` from pyproject.toml), then the
 # project itself without resolving anything again: every install is the same.
@@ -66,6 +66,16 @@ backup: $(STAMP)
 
 restore: $(STAMP)
 	$(PY) deploy/backup.py restore $(BACKUP_DIR)
+
+# The README's pictures (docs/screenshots/), taken from a throwaway demo with Debian's Chromium.
+screenshots: $(STAMP)
+	$(PY) manage.py collectstatic --no-input -v 0
+	$(PY) e2e/screenshots.py
+
+# The admin's Indonesian catalogue (sinergi/locale): compile after editing a .po (GNU gettext's msgfmt).
+# The .mo files are committed, so installing and testing need no gettext; a test checks they match.
+messages:
+	cd sinergi/locale/id_ID/LC_MESSAGES && msgfmt --check-format -o django.mo django.po && msgfmt --check-format -o djangojs.mo djangojs.po
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -269,6 +269,9 @@ def main() -> int:
                 if path:
                     log(f"page weight: {name} {path}")
                     weights[name] = weight.measure(client, name, path)
+                    if name in ("Village home", "Article"):
+                        # The same page on a desktop: other srcset candidates, the same HTML and CSS.
+                        weights[name].desktop = weight.measure(client, name, path, weight.DESKTOP)
         village = weights["Village home"]
         if village.html.status != 200:
             raise SystemExit(
@@ -395,6 +398,17 @@ def table(
                 target,
             ),
             (f"{name}: content images", f"{len(w.images)} images{lazy}, {kb(w.image_wire)}", ""),
+            *(
+                [
+                    (
+                        f"{name}: everything incl. content images, phone (360 px, 2×) / desktop (1366 px, 1×)",
+                        f"{kb(w.everything_wire)} / {kb(w.desktop.everything_wire)}",
+                        f"images {kb(w.image_wire)} / {kb(w.desktop.image_wire)}",
+                    )
+                ]
+                if w.desktop
+                else []
+            ),
             (f"{name}: page cache on", cached[name].summary(), ""),
             (f"{name}: page cache off", uncached[name].summary(), ""),
             (

@@ -4,8 +4,8 @@ The HTML is fetched with Accept-Encoding: gzip and parsed (html.parser) for ever
 for it: stylesheets, scripts, icons (not data: URIs), preloads, a web manifest, and from the stylesheets
 their @imports, fonts and background images. Each is fetched once, with gzip, and counted as it
 crossed the wire: response headers + (compressed) body. Content images (<img>, srcset) are counted
-separately and excluded from the main figure; for srcset the candidate a 360 CSS px wide phone at
-device pixel ratio 2 would pick is fetched.
+separately and excluded from the main figure; for srcset the candidate the viewport would pick is
+fetched: a 360 CSS px wide phone at device pixel ratio 2 (PHONE), or a 1366 px desktop at ratio 1 (DESKTOP).
 """
 
 import re
@@ -15,9 +15,20 @@ from urllib.parse import urljoin, urlsplit
 
 from bench.wire import Client, Response
 
-VIEWPORT_CSS_PX = 360
-DEVICE_PIXEL_RATIO = 2
 ROOT_FONT_PX = 16
+
+
+@dataclass(frozen=True)
+class Viewport:
+    name: str
+    width_css_px: int
+    pixel_ratio: float
+
+
+PHONE = Viewport("phone", 360, 2)
+DESKTOP = Viewport("desktop", 1366, 1)
+VIEWPORT_CSS_PX = PHONE.width_css_px
+DEVICE_PIXEL_RATIO = PHONE.pixel_ratio
 
 TARGET_BYTES = 14 * 1024
 TARGET_REQUESTS = 3
@@ -94,44 +105,44 @@ class _Resources(HTMLParser):
             self.inline_css.append(data)
 
 
-def _css_px(length: str) -> float | None:
+def _css_px(length: str, viewport: Viewport = PHONE) -> float | None:
     match = re.fullmatch(r"\s*([\d.]+)(px|vw|em|rem)\s*", length)
     if not match:
         return None
     value, unit = float(match.group(1)), match.group(2)
-    return {"px": value, "vw": value * VIEWPORT_CSS_PX / 100}.get(unit, value * ROOT_FONT_PX)
+    return {"px": value, "vw": value * viewport.width_css_px / 100}.get(unit, value * ROOT_FONT_PX)
 
 
-def _media_matches(condition: str) -> bool:
+def _media_matches(condition: str, viewport: Viewport = PHONE) -> bool:
     """(min-width: X) / (max-width: X), joined with 'and'; anything else counts as not matching."""
     for part in re.split(r"\s+and\s+", condition.strip()):
         match = re.fullmatch(r"\(\s*(min|max)-width\s*:\s*([^)]+)\)", part.strip())
-        limit = _css_px(match.group(2)) if match else None
+        limit = _css_px(match.group(2), viewport) if match else None
         if limit is None:
             return False
-        if (match.group(1) == "min" and limit > VIEWPORT_CSS_PX) or (
-            match.group(1) == "max" and limit < VIEWPORT_CSS_PX
+        if (match.group(1) == "min" and limit > viewport.width_css_px) or (
+            match.group(1) == "max" and limit < viewport.width_css_px
         ):
             return False
     return True
 
 
-def _slot_px(sizes: str) -> float:
+def _slot_px(sizes: str, viewport: Viewport = PHONE) -> float:
     for entry in filter(None, (e.strip() for e in sizes.split(","))):
         if entry.startswith("("):
             condition, _, length = entry.rpartition(")")
-            if not _media_matches(condition + ")"):
+            if not _media_matches(condition + ")", viewport):
                 continue
         else:
             length = entry
-        px = _css_px(length)
+        px = _css_px(length, viewport)
         if px is not None:
             return px
-    return VIEWPORT_CSS_PX
+    return viewport.width_css_px
 
 
-def choose_image(image: ImageRef) -> str:
-    """The URL a browser on the model phone would fetch for this <img>."""
+def choose_image(image: ImageRef, viewport: Viewport = PHONE) -> str:
+    """The URL a browser on `viewport` would fetch for this <img>."""
     candidates = []
     for item in filter(None, (c.strip() for c in image.srcset.split(","))):
         url, _, descriptor = item.partition(" ")
@@ -140,12 +151,12 @@ def choose_image(image: ImageRef) -> str:
     if not candidates:
         return image.src
     if all(d.endswith("w") for _, d in candidates):
-        needed = _slot_px(image.sizes) * DEVICE_PIXEL_RATIO
+        needed = _slot_px(image.sizes, viewport) * viewport.pixel_ratio
         by_width = sorted(candidates, key=lambda c: float(c[1][:-1]))
         return next((u for u, d in by_width if float(d[:-1]) >= needed), by_width[-1][0])
     by_density = sorted(candidates, key=lambda c: float(c[1].rstrip("x") or 1))
     return next(
-        (u for u, d in by_density if float(d.rstrip("x") or 1) >= DEVICE_PIXEL_RATIO), by_density[-1][0]
+        (u for u, d in by_density if float(d.rstrip("x") or 1) >= viewport.pixel_ratio), by_density[-1][0]
     )
 
 
@@ -165,6 +176,8 @@ class PageWeight:
     lazy_images: int = 0
     notes: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    viewport: Viewport = PHONE
+    desktop: "PageWeight | None" = None  # the same page measured on DESKTOP, where asked for
 
     @property
     def html_wire(self) -> int:
@@ -182,6 +195,11 @@ class PageWeight:
     def image_wire(self) -> int:
         return sum(f.response.wire_bytes for f in self.images)
 
+    @property
+    def everything_wire(self) -> int:
+        """What the first visit downloads on this viewport, content images (eager and lazy) included."""
+        return self.total_wire + self.image_wire
+
     def breakdown(self) -> str:
         parts = [f"HTML {self.html.header_bytes:,} B headers + {self.html.body_bytes:,} B body"]
         for f in self.assets:
@@ -193,10 +211,10 @@ class PageWeight:
         return "; ".join(parts)
 
 
-def measure(client: Client, name: str, path: str) -> PageWeight:
+def measure(client: Client, name: str, path: str, viewport: Viewport = PHONE) -> PageWeight:
     base = f"http://{client.host}:{client.port}"
     html = client.get(path, accept="text/html,application/xhtml+xml,*/*;q=0.8")
-    page = PageWeight(name, path, html)
+    page = PageWeight(name, path, html, viewport=viewport)
     if html.status != 200:
         page.notes.append(f"{name}: HTTP {html.status} for {path}")
         return page
@@ -250,7 +268,7 @@ def measure(client: Client, name: str, path: str) -> PageWeight:
     for css in parser.inline_css:
         fetch_css_children(css, page_url)
     for image in parser.images:
-        response = fetch("image", choose_image(image), page_url)
+        response = fetch("image", choose_image(image, viewport), page_url)
         if response is not None:
             page.images.append(Fetched("image", response))
             page.lazy_images += image.lazy

@@ -25,6 +25,14 @@ def heading(page: Page, level: int = 1):
     return page.get_by_role("heading", level=level)
 
 
+def open_menu(page: Page) -> None:
+    """On a phone the header's menu and search box sit behind the "Menu" button (no JavaScript: a
+    checkbox); on a desktop they are always shown."""
+    button = page.get_by_role("banner").get_by_text("Menu", exact=True)
+    if button.is_visible():
+        button.click()
+
+
 def search_word(title: str) -> str:
     """The longest plain word of a title: specific enough to find that article."""
     words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) >= 5]
@@ -55,6 +63,7 @@ def test_visitor_reads_searches_and_browses_news(page: Page, shoot):
 
     # The search box in the header finds that article by a word of its title.
     word = search_word(title)
+    open_menu(page)
     box = page.get_by_role("banner").get_by_role("searchbox", name="Cari di situs ini")
     box.fill(word)
     box.press("Enter")
@@ -64,6 +73,7 @@ def test_visitor_reads_searches_and_browses_news(page: Page, shoot):
     shoot(page, "pencarian")
 
     # The news index, reached from the main menu, lists the village's articles.
+    open_menu(page)
     page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Berita", exact=True).click()
     expect(heading(page)).to_have_text("Berita")
     listed = page.get_by_role("main").get_by_role("article")
@@ -75,6 +85,7 @@ def test_visitor_reads_searches_and_browses_news(page: Page, shoot):
     shoot(page, "indeks-berita")
 
     # A listing longer than one page: the visitor goes on to page 2.
+    open_menu(page)
     box = page.get_by_role("banner").get_by_role("searchbox", name="Cari di situs ini")
     box.fill(PAGED_QUERY)
     page.get_by_role("banner").get_by_role("button", name="Cari").click()

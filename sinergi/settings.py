@@ -286,6 +286,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = envbool("PASSWORD_RESET_ENABLED", True)
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds: nothing is loaded from another host
 
 LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "sinergi.accounts.forms.SinergiLoginForm"
 
 # Sign-in throttling (django-axes, sinergi/accounts/throttling.py). The axes backend comes first: it
 # refuses a locked account or address before any password is checked.

@@ -20,10 +20,17 @@ urlpatterns = [
 ]
 
 
+# As nginx serves /media/ (deploy/nginx/sinergi.conf): uploads have random names and renditions are
+# named after them, so a changed file has a new URL and may be cached for a year.
+MEDIA_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+
 def serve_media(request, path):
     """Public uploads only: MEDIA_ROOT read per request (tests move it). Unpublished KIM material lives
     in the private storage, outside MEDIA_ROOT, and is served only by views that check permission."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = MEDIA_CACHE_CONTROL
+    return response
 
 
 if settings.SERVE_MEDIA:

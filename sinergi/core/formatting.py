@@ -96,3 +96,30 @@ def rupiah_short(amount) -> str:
             digits = format(scaled.normalize(), "f").replace(".", ",")
             return f"{sign}Rp {digits} {word}"
     return f"{sign}{rupiah(value)}"
+
+
+def excerpt(text, length: int = 160) -> str:
+    """`text` cut to at most `length` characters at a word boundary, with an ellipsis when cut.
+
+    A single word longer than `length` (a pasted link, say) is cut where it must be.
+    """
+    text = " ".join(str(text or "").split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    space = cut.rfind(" ")
+    if space > length // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+def coordinates(latitude, longitude) -> str:
+    """A position as people read it: "0,2874° LU, 117,4689° BT" (four decimals: about 11 m)."""
+    if latitude is None or longitude is None:
+        return ""
+
+    def part(value, positive: str, negative: str) -> str:
+        number = f"{abs(float(value)):.4f}".replace(".", ",")
+        return f"{number}° {positive if float(value) >= 0 else negative}"
+
+    return f"{part(latitude, 'LU', 'LS')}, {part(longitude, 'BT', 'BB')}"

@@ -1,5 +1,6 @@
 """Base page class shared by the portal and the village websites."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
@@ -52,6 +53,11 @@ def site_root(depth: int):
     return register
 
 
+def site_root_model(depth: int):
+    """The page type registered with `site_root(depth)`, or None."""
+    return _site_roots.get(depth)
+
+
 def _site_root_of(page, depth: int):
     model = _site_roots.get(depth)
     if model is None or page.depth < depth:
@@ -59,6 +65,31 @@ def _site_root_of(page, depth: int):
     if isinstance(page, model):
         return page
     return model.home_at(page.path[: depth * STEPLEN])
+
+
+# Section page types that list their children (news, agenda…): until one child is public, such a section
+# says how to reach the village office instead, is marked noindex and stays out of the sitemap.
+_listing_sections: list[type] = []
+
+
+def listing_section(cls):
+    """Class decorator: a section whose content is its children (see `is_waiting_for_content`)."""
+    _listing_sections.append(cls)
+    return cls
+
+
+def has_listable_child_q() -> Q:
+    """For a page queryset: the page has at least one child the public may list."""
+    children = Page.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    return Q(Exists(children.filter(listable_q())))
+
+
+def without_empty_sections(queryset):
+    """Drop the listing sections that have no public child yet (for the sitemap)."""
+    if not _listing_sections:
+        return queryset
+    types = ContentType.objects.get_for_models(*_listing_sections).values()
+    return queryset.exclude(Q(content_type__in=types) & ~has_listable_child_q())
 
 
 class SinergiPageQuerySet(PageQuerySet):
@@ -91,6 +122,13 @@ class SinergiPage(Page):
 
     def get_social_image(self):
         return getattr(self, "image", None) or getattr(self.village_home, "banner", None)
+
+    @cached_property
+    def is_waiting_for_content(self) -> bool:
+        """A listing section with no public child yet (see `listing_section`)."""
+        if not isinstance(self, tuple(_listing_sections)):
+            return False
+        return not listable(Page.objects.child_of(self)).exists()
 
     def get_summary(self) -> str:
         return self.search_description or getattr(self, "intro", "") or ""

@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from sinergi.accounts.access import is_regency_admin
@@ -18,3 +20,9 @@ def remember_the_served_page(page, request, serve_args, serve_kwargs):
     """The page cache keys a path by its village's or kecamatan's scope once it knows the page's depth
     (sinergi.core.cache._register_scope); nothing else changes."""
     request.sinergi_served_page = page
+
+
+@hooks.register("insert_global_admin_css")
+def admin_phone_css():
+    # The admin on a phone: messages clear of the sidebar button, readable queue titles.
+    return format_html('<link rel="stylesheet" href="{}">', static("sinergi/admin.css"))

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -28,13 +29,14 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from sinergi.accounts.services import make_regency_admin, make_village_operator
-from sinergi.demo import data, images
-from sinergi.regions.models import Regency, Village
+from sinergi.demo import data, documents, images
+from sinergi.regions.models import Regency, RegencyIdentity, Village
 from sinergi.villages.models import (
     DEFAULT_BRAND_COLOUR,
     AgendaIndexPage,
@@ -169,6 +171,16 @@ def save_image(report, collection, title: str, content: bytes, filename: str, de
     report.note("gambar")
     report.touch(image)
     return image
+
+
+def save_document(report, collection, title: str, content: bytes, filename: str):
+    document = get_document_model()(title=title[:255], collection=collection)
+    document.file = ContentFile(content, name=filename)
+    document.file_size = len(content)
+    document.file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's duplicate check uses SHA-1
+    document.save()
+    report.note("dokumen")
+    return document
 
 
 @contextlib.contextmanager
@@ -357,7 +369,8 @@ class VillageLoader:
         return save_image(self.report, self.collection, title, content, filename, description)
 
     def scene(self, kind, caption, seed, title, **kwargs):
-        caption_text = f"{ILLUSTRATION}: {caption}" if caption else ""
+        # The picture is marked as an illustration; its caption is shown under it, not drawn into it.
+        caption_text = ILLUSTRATION if caption else ""
         content = images.scene(kind, caption_text, f"{self.spec.code}:{seed}", **kwargs)
         return self.image(title, content, f"{slug_for(title, 60)}.jpg", caption)
 
@@ -664,15 +677,26 @@ class VillageLoader:
             year = self.today.year + item["year_offset"]
             enacted = min(dt.date(year, *item["enacted"]), self.today)
             title = item["title"].format_map(ctx)
+            slug = item["slug"].format_map(ctx)
             page = LegalDocumentPage(
                 title=title,
-                slug=item["slug"].format_map(ctx),
+                slug=slug,
                 kind=item["kind"],
                 number=str(item["number"]).format_map(ctx),
                 year=year,
                 enacted_on=enacted,
                 about=item["about"].format_map(ctx),
             )
+            content = documents.legal_pdf(
+                village=self.village.display_name,
+                kind=str(page.get_kind_display()),
+                number=page.number,
+                year=year,
+                title=title,
+                about=page.about,
+                enacted=short_date(enacted),
+            )
+            page.document = save_document(self.report, self.collection, title, content, f"{slug}.pdf")
             add_page(self.report, index, page, when=aware(enacted, 14))
             self.report.note("produk hukum")
 
@@ -705,6 +729,17 @@ class VillageLoader:
 # --------------------------------------------------------------------------- portal
 
 
+def load_identity(regency: Regency, report: DemoReport) -> None:
+    """The regency's identity in every footer, with a stand-in crest drawn locally."""
+    if RegencyIdentity.objects.filter(regency=regency).exists():
+        return
+    name = regency.name.removeprefix("Kabupaten ").removeprefix("Kota ")
+    crest = save_image(report, regency.collection, f"Lambang {regency.name} (contoh)", images.crest(name),
+                       "lambang-contoh.png")  # fmt: skip
+    RegencyIdentity.objects.create(regency=regency, crest=crest, **data.REGENCY_IDENTITY)
+    report.note("identitas kabupaten")
+
+
 def load_portal(regency: Regency, today: dt.date, report: DemoReport) -> None:
     portal = regency.page
     news_index = NewsIndexPage.objects.child_of(portal).first()
@@ -719,7 +754,7 @@ def load_portal(regency: Regency, today: dt.date, report: DemoReport) -> None:
                 report,
                 regency.collection,
                 item["title"],
-                images.scene("hall", f"{ILLUSTRATION}: {item['caption']}", item["slug"], sign=item["sign"]),
+                images.scene("hall", ILLUSTRATION, item["slug"], sign=item["sign"]),
                 f"{slug_for(item['title'], 60)}.jpg",
                 item["caption"],
             )
@@ -837,6 +872,7 @@ def load_demo(*, today: dt.date | None = None, reset_passwords: bool = False) ->
             report.villages.append(village)
         with transaction.atomic():
             load_portal(regency, today, report)
+            load_identity(regency, report)
             report.reindex()
             ensure_accounts(regency, report, reset_passwords=reset_passwords)
     return report

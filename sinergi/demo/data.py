@@ -2064,3 +2064,17 @@ ACCOUNTS = [
         "village": "64.02.17.2002",
     },
 ]
+
+# The regency's identity shown in every footer ("Dikelola oleh …"). Demo values: the addresses and
+# accounts are examples, not the regency's real ones.
+REGENCY_IDENTITY = {
+    "office_name": "Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara",
+    "address": "Jl. Wolter Monginsidi No. 1, Tenggarong, Kutai Kartanegara 75511",
+    "phone": "0541-661234",
+    "email": "diskominfo@kukarkab.example.id",
+    "website": "https://kukarkab.example.id/",
+    "ppid_url": "https://ppid.kukarkab.example.id/",
+    "facebook_url": "https://www.facebook.com/diskominfo.kukar.example",
+    "instagram_url": "https://www.instagram.com/diskominfo.kukar.example",
+    "youtube_url": "https://www.youtube.com/@diskominfokukar.example",
+}

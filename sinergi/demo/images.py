@@ -408,3 +408,26 @@ def logo(initials: str, colour: str, label: str, water: bool = False) -> bytes:
     buffer = io.BytesIO()
     img.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def crest(label: str) -> bytes:
+    """A stand-in regency crest (a shield with a river, a rice stalk and a star), as PNG: the demo
+    never shows a real government's emblem."""
+    width, height = 240, 280
+    img = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    gold, green, blue = (214, 172, 60), (27, 94, 32), (21, 101, 192)
+    shield = [(10, 10), (230, 10), (230, 150), (120, 270), (10, 150)]
+    draw.polygon(shield, fill=gold)
+    inner = [(26, 26), (214, 26), (214, 144), (120, 248), (26, 144)]
+    draw.polygon(inner, fill=green)
+    draw.polygon([(120, 44), (130, 74), (162, 74), (136, 92), (146, 122), (120, 104), (94, 122), (104, 92),
+                  (78, 74), (110, 74)], fill=gold)  # fmt: skip
+    for k in range(3):
+        y = 150 + k * 18
+        draw.arc((40, y - 14, 120, y + 14), 200, 340, fill=blue, width=6)
+        draw.arc((120, y - 14, 200, y + 14), 200, 340, fill=blue, width=6)
+    _fit_text(draw, (40, 196, 200, 226), label.upper(), colour=(255, 255, 255))
+    buffer = io.BytesIO()
+    img.save(buffer, "PNG")
+    return buffer.getvalue()

@@ -1,6 +1,6 @@
 """KIM in the Wagtail admin: URLs, menu items (with the number of waiting reports) and the home panel."""
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -85,9 +85,12 @@ class WaitingReportsPanel(Component):
     def get_context_data(self, parent_context=None):
         waiting = waiting_reports(self.user)
         with managed_scope(self.user):
-            # The operator's in-app notifications (new reports, reminders), also sent by e-mail.
+            # The operator's in-app notifications (new reports, reminders), also sent by e-mail. Those about
+            # a report that has been decided since (by this or another operator) no longer call for action.
             unread = list(
-                Notification.objects.filter(user=self.user, read_at__isnull=True)[: NOTIFICATIONS_ON_HOME + 1]
+                Notification.objects.filter(user=self.user, read_at__isnull=True).exclude(
+                    Q(report__isnull=False) & ~Q(report__state=Report.State.SUBMITTED)
+                )[: NOTIFICATIONS_ON_HOME + 1]
             )
         return {
             "count": waiting["count"],

@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, listable, site_root
-from sinergi.regions.models import Village
+from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import AnnouncementPage, NewsPage
 
 PORTAL_NEWS_COUNT = 8
@@ -40,7 +40,7 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
 
     @classmethod
     def home_at(cls, path):
-        return cls.objects.filter(path=path).first()
+        return cls.objects.select_related("regency__identity__crest").filter(path=path).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -51,6 +51,8 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
             AnnouncementPage.objects.listable().descendant_of(self)
             .filter(village__isnull=True, valid_from__lte=today, valid_until__gte=today).order_by("valid_until")[:5]
         )  # fmt: skip
+        # The footer's "Dikelola oleh …": the regency and its identity in one query.
+        context["regency"] = Regency.objects.select_related("identity__crest").filter(page=self).first()
         villages = _listable_villages().order_by("name")
         context["districts"] = (
             DistrictPage.objects.listable().child_of(self).select_related("district")

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
+from sinergi.core.fields import PhoneNumberField
+
 
 class Regency(models.Model):
     code = models.CharField(_("kode Kemendagri"), max_length=5, unique=True)
@@ -82,3 +84,54 @@ class Village(models.Model):
     @property
     def display_name(self) -> str:
         return f"{self.get_kind_display()} {self.name}"
+
+
+class RegencyIdentity(models.Model):
+    """Who runs the regency's sites, shown in every footer ("Dikelola oleh …"): the office, its crest,
+    how to reach it and the regency's own PPID. Filled by the regency admin (Pengaturan → Identitas)."""
+
+    regency = models.OneToOneField(
+        Regency, on_delete=models.CASCADE, related_name="identity", verbose_name=_("kabupaten/kota")
+    )
+    office_name = models.CharField(
+        _("nama perangkat daerah"),
+        max_length=200,
+        help_text=_("Misalnya: Dinas Komunikasi dan Informatika Kabupaten Kutai Kartanegara"),
+    )
+    crest = models.ForeignKey(
+        "core.SinergiImage",
+        verbose_name=_("lambang daerah"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.TextField(_("alamat kantor"), max_length=400, blank=True)
+    phone = PhoneNumberField(_("telepon"), blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    website = models.URLField(_("situs resmi pemerintah daerah"), blank=True)
+    ppid_url = models.URLField(
+        _("PPID kabupaten/kota"), blank=True, help_text=_("Alamat situs PPID utama kabupaten/kota.")
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+
+    class Meta:
+        verbose_name = _("identitas kabupaten/kota")
+        verbose_name_plural = _("identitas kabupaten/kota")
+
+    def __str__(self):
+        return self.office_name
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(name, address) of the accounts that are filled, in a fixed order."""
+        accounts = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("X", self.x_url),
+        ]
+        return [(name, url) for name, url in accounts if url]

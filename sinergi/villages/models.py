@@ -19,7 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -35,7 +35,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sinergi.core.fields import PhoneNumberField
-from sinergi.core.pages import STEPLEN, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable, site_root
+from sinergi.core.pages import (
+    STEPLEN,
+    VILLAGE_DEPTH,
+    IntroMixin,
+    SinergiPage,
+    listable,
+    listing_section,
+    site_root,
+)
 from sinergi.core.validators import validate_brand_colour
 from sinergi.regions.models import Village
 
@@ -43,6 +51,9 @@ NEWS_PER_PAGE = 10
 # Service pages linked from the village home; their apps build on this one, so they are named, not imported.
 SERVICE_PAGES = ["finance.TransparencyPage", "ppid.PpidPage", "complaints.ComplaintsPage"]
 DEFAULT_BRAND_COLOUR = "#1B5E20"
+# What every page of a village shows in its header and footer: its logo, kecamatan and regency, and the
+# regency's identity (the office that runs the site, its crest), joined when the village home is read.
+HOME_JOINS = ("logo", "village__district__regency__identity__crest")
 
 
 def _image_fk(verbose_name):
@@ -229,15 +240,30 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
     @cached_property
     def village_home(self):
         # A copy with the village, kecamatan and regency joined: the header needs all three.
-        return VillageHomePage.objects.select_related("logo", "village__district__regency").get(pk=self.pk)
+        return VillageHomePage.objects.select_related(*HOME_JOINS).get(pk=self.pk)
 
     @classmethod
     def home_at(cls, path):
         # The header shows the logo, the village, its kecamatan and regency: one query for all.
-        return cls.objects.select_related("logo", "village__district__regency").filter(path=path).first()
+        return cls.objects.select_related(*HOME_JOINS).filter(path=path).first()
 
     def get_social_image(self):
         return self.banner or self.logo
+
+    def get_summary(self) -> str:
+        if self.search_description or self.tagline:
+            return self.search_description or self.tagline
+        village = self.village_home.village
+        if village is None:
+            return ""
+        return _(
+            "Situs resmi %(village)s, Kecamatan %(district)s, %(regency)s: berita, pengumuman, "
+            "transparansi APBDes, permohonan informasi dan pengaduan warga."
+        ) % {
+            "village": village.display_name,
+            "district": village.district.name,
+            "regency": village.district.regency.name,
+        }
 
     @cached_property
     def map_url(self):
@@ -373,7 +399,7 @@ class GovernmentPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        officials = list(self.officials.select_related("photo").all())
+        officials = list(self.officials.select_related("photo").prefetch_related("photo__renditions"))
         context["officials"] = officials
         context["org_chart"] = [
             (label, [o for o in officials if o.tier == tier]) for tier, label in Official.Tier.choices
@@ -422,6 +448,7 @@ class Institution(Orderable):
 # --------------------------------------------------------------------------- news
 
 
+@listing_section
 class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
     parent_page_types = ["villages.VillageHomePage", "portal.PortalPage"]
     subpage_types = ["villages.NewsPage"]
@@ -442,11 +469,15 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
             .prefetch_related("image__renditions").order_by("-date", "-pk")
         )  # fmt: skip
 
-    def _listing(self, request, articles, **extra):
+    def _listing(self, request, articles, whole_section=False, **extra):
+        page = paginate(request, articles)
+        if whole_section:
+            # The paginator has counted the section's articles: no second query to know it is empty.
+            self.is_waiting_for_content = page.paginator.count == 0
         return self.render(
             request,
             context_overrides={
-                "articles": paginate(request, articles),
+                "articles": page,
                 "categories": self.categories.all(),
                 **extra,
             },
@@ -454,16 +485,18 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
 
     @path("")
     def index_view(self, request):
-        return self._listing(request, self.articles())
+        return self._listing(request, self.articles(), whole_section=True)
 
     @path("kategori/<slug:slug>/", name="category")
     def category_view(self, request, slug):
         category = get_object_or_404(self.categories, slug=slug)
         return self._listing(request, self.articles().filter(category=category), active_category=category)
 
-    @path("tag/<str:tag>/", name="tag")
-    def tag_view(self, request, tag):
-        return self._listing(request, self.articles().filter(tags__name=tag).distinct(), active_tag=tag[:100])
+    @path("tag/<slug:slug>/", name="tag")
+    def tag_view(self, request, slug):
+        # Tags are linked by their slug: Wagtail's page URLs take no spaces (/tag/RKP%20Desa/ was a 404).
+        tag = get_object_or_404(Tag, slug=slug)
+        return self._listing(request, self.articles().filter(tags=tag).distinct(), active_tag=tag.name[:100])
 
     @path("rss/", name="feed")
     def feed_view(self, request):
@@ -569,6 +602,7 @@ class NewsAttachment(Orderable):
 # --------------------------------------------------------------------------- announcements & agenda
 
 
+@listing_section
 class AnnouncementIndexPage(IntroMixin, VillagePage):
     parent_page_types = ["villages.VillageHomePage", "portal.PortalPage"]
     subpage_types = ["villages.AnnouncementPage"]
@@ -635,6 +669,7 @@ class AnnouncementPage(VillagePage):
         return self.valid_from <= today <= self.valid_until
 
 
+@listing_section
 class AgendaIndexPage(IntroMixin, VillagePage):
     parent_page_types = ["villages.VillageHomePage", "portal.PortalPage"]
     subpage_types = ["villages.AgendaPage"]
@@ -687,6 +722,7 @@ class AgendaPage(VillagePage):
 # --------------------------------------------------------------------------- gallery, potensi, legal
 
 
+@listing_section
 class GalleryIndexPage(IntroMixin, VillagePage):
     parent_page_types = ["villages.VillageHomePage"]
     subpage_types = ["villages.GalleryAlbumPage"]
@@ -744,6 +780,7 @@ class GalleryPhoto(Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
 
+@listing_section
 class PotentialIndexPage(IntroMixin, VillagePage):
     parent_page_types = ["villages.VillageHomePage"]
     subpage_types = ["villages.PotentialPage"]
@@ -796,6 +833,7 @@ class PotentialPage(VillagePage):
         verbose_name_plural = _("potensi/produk")
 
 
+@listing_section
 class LegalIndexPage(IntroMixin, VillagePage):
     parent_page_types = ["villages.VillageHomePage"]
     subpage_types = ["villages.LegalDocumentPage"]

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from sinergi.core import formatting
 from sinergi.core.pages import listable
+from sinergi.core.search import describe_results
 
 register = template.Library()
 
@@ -33,6 +34,17 @@ def jam(value):
 @register.filter
 def rupiah(value):
     return formatting.rupiah(value)
+
+
+@register.filter
+def ringkas(value, length=160):
+    """Cut on a word boundary (Django's truncatechars cuts mid-word)."""
+    return formatting.excerpt(value, int(length))
+
+
+@register.filter
+def koordinat(latitude, longitude):
+    return formatting.coordinates(latitude, longitude)
 
 
 @register.filter
@@ -88,6 +100,23 @@ def site_menu(context, page):
     if root is None:
         return []
     return listable(Page.objects.child_of(root)).in_menu().only("id", "title", "url_path", "path", "depth")
+
+
+@register.simple_tag(takes_context=True)
+def footer_regency(context):
+    """The regency whose office runs this site, for the footer: the one the portal passes, or the one
+    the village home (or portal) was read with (its identity joined in the same query)."""
+    if context.get("regency"):
+        return context["regency"]
+    village = getattr(context.get("village_home"), "village", None)
+    if village is not None:
+        return village.district.regency
+    return getattr(context.get("portal_home"), "regency", None)
+
+
+@register.simple_tag
+def described_results(results):
+    return describe_results(results)
 
 
 @register.simple_tag(takes_context=True)

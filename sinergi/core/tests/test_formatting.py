@@ -33,3 +33,16 @@ def test_money_uses_dots_for_thousands_and_a_comma_for_decimals():
     assert formatting.rupiah(Decimal("1250000.50")) == "Rp 1.250.000,50"
     assert formatting.rupiah(0) == "Rp 0"
     assert formatting.rupiah(None) == ""
+
+
+def test_an_excerpt_is_cut_between_words_with_an_ellipsis():
+    text = "Warga Desa Sebuntal bergotong royong membersihkan saluran air menjelang musim hujan tahun ini"
+    assert formatting.excerpt(text, 40) == "Warga Desa Sebuntal bergotong royong…"
+    assert formatting.excerpt("Pendek saja.", 40) == "Pendek saja."
+    assert formatting.excerpt("x" * 100, 20) == "x" * 19 + "…"  # one endless word is cut where it must
+
+
+def test_coordinates_read_as_latitude_and_longitude_with_hemispheres():
+    assert formatting.coordinates(Decimal("0.287400"), Decimal("117.468900")) == "0,2874° LU, 117,4689° BT"
+    assert formatting.coordinates(Decimal("-0.412346"), Decimal("117.123457")) == "0,4123° LS, 117,1235° BT"
+    assert formatting.coordinates(None, Decimal("117.1")) == ""

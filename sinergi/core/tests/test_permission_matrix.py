@@ -110,6 +110,7 @@ from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
 from sinergi.ppid.models import DipEntry, DipItem, InformationRequest, Objection, PpidRegencySettings
 from sinergi.ppid.request_services import act_on_request, submit_objection, submit_request
+from sinergi.regions.models import RegencyIdentity
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -402,6 +403,9 @@ def _casework_world(village) -> dict:
         "spam_term": SpamTerm.objects.create(term="zqxjudi"),
         "service_settings": ServiceSettings.for_regency(regency),
         "ppid_settings": PpidRegencySettings.objects.create(regency=regency, commission_name="KI ZQX-KI"),
+        "regency_identity": RegencyIdentity.objects.create(
+            regency=regency, office_name="Diskominfo Kabupaten Uji"
+        ),
     }
 
 
@@ -578,6 +582,7 @@ def snapshot(w: World) -> dict:
         "spam_terms": list(SpamTerm.objects.order_by("pk").values()),
         "service_settings": list(ServiceSettings.objects.order_by("pk").values()),
         "ppid_settings": list(PpidRegencySettings.objects.order_by("pk").values()),
+        "regency_identities": list(RegencyIdentity.objects.order_by("pk").values()),
         "dip_items": list(DipItem.objects.order_by("pk").values()),
         "dip_entries": _dip_snapshot(),
         **_finance_snapshot(),
@@ -742,6 +747,7 @@ PK_KIND = {
     "ppid_dip_catalogue": "dip_item",
     "complaints_categories": "complaint_category",
     "complaints_settings": "complaint_settings",
+    "regency_identity": "regency_identity",
 }
 PARAM_KIND = {
     "page_id": "page",
@@ -810,6 +816,7 @@ def _objects(kind: str, w: World) -> list:
                 "spam_term",
                 "service_settings",
                 "ppid_settings",
+                "regency_identity",
                 "apbdes_import",
                 "apbdes_version",
                 "apbdes_realisation",

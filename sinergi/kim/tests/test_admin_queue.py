@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from sinergi.accounts.services import make_village_operator
 from sinergi.kim.tests.admin_helpers import backdate, submitted
 from sinergi.kim.tests.conftest import write_report
 from sinergi.kim.workflow import do_transition
@@ -191,3 +192,22 @@ def test_the_home_panel_costs_the_same_queries_for_1_or_12_notifications(
     assert twelve == one
     assert html.count("tentang kegiatan warga”.</a>") == 5  # the newest five, the others by e-mail
     assert "Notifikasi lain ada di surel Anda." in html
+
+
+def test_a_report_decided_since_is_no_longer_listed_as_new_on_the_home_panel(
+    operator, sebuntal, member, django_capture_on_commit_callbacks, django_user_model
+):
+    colleague = django_user_model.objects.create_user("operator2.sebuntal", "op2@sebuntal.test", "x")
+    make_village_operator(colleague, sebuntal)
+    client = Client()
+    client.force_login(operator)
+    decided = sent_with_notifications(
+        member, "Kerja bakti saluran air RT 04", django_capture_on_commit_callbacks
+    )
+    sent_with_notifications(member, "Lomba dayung perahu naga", django_capture_on_commit_callbacks)
+    # Another operator of the village decides the first report: this operator never opened it.
+    do_transition(decided, "reject", by=colleague, comment="Sudah diberitakan minggu lalu.")
+
+    panel = panel_of(client.get(reverse("wagtailadmin_home")).content.decode())
+    assert "Kerja bakti saluran air RT 04" not in panel
+    assert "Lomba dayung perahu naga" in panel
