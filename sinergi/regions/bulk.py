@@ -153,7 +153,7 @@ def _insert_pages(pages) -> None:
         # Multi-table inheritance: every concrete ancestor below Page, then the model itself.
         chain = [m for m in reversed(model._meta.get_parent_list()) if m is not Page] + [model]
         for concrete in chain:
-            fields = [f for f in concrete._meta.local_concrete_fields]
+            fields = list(concrete._meta.local_concrete_fields)
             for start in range(0, len(objs), BATCH):
                 concrete._base_manager._insert(objs[start : start + BATCH], fields=fields, using="default")
 

@@ -83,7 +83,7 @@ def _snapshot(regency_code: str) -> dict:
                 group_names[v.operators_group_id],
             )
             for v in Village.objects.select_related("district")
-        ),  # fmt: skip
+        ),
         "collections": sorted(Collection.objects.values_list("path", "depth", "numchild", "name")),
         "groups": sorted(
             (g.name, tuple(sorted(g.permissions.values_list("codename", flat=True))))
