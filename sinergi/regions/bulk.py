@@ -19,6 +19,7 @@ go this way; an existing village that lacks something is completed by `_ensure_v
 """
 
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -29,6 +30,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from modelsearch.index import class_is_indexed
 from wagtail.log_actions import get_active_log_context
@@ -158,6 +160,44 @@ def _insert_pages(pages) -> None:
                 concrete._base_manager._insert(objs[start : start + BATCH], fields=fields, using="default")
 
 
+@contextmanager
+def title_norms_once():
+    """Search entries' title norms computed once at the end, not after every insert.
+
+    modelsearch's PostgreSQL index sets each new entry's `title_norm` (average title length / this
+    title's length, a ranking weight) after every insert, with two scans of the whole index table:
+    once per page created one by one, once per batch here, and quadratic over a province. Inside this
+    block the refresh waits, and runs once on leaving it. (The norms then use the average over all
+    titles at that moment rather than at each insert, a difference of ranking weight only.)
+    """
+    try:
+        from modelsearch.backends.database.postgres.postgres import PostgresIndex
+    except ImportError:  # pragma: no cover (the backend ships with modelsearch)
+        yield
+        return
+    original = PostgresIndex._refresh_title_norms
+    PostgresIndex._refresh_title_norms = lambda self, full=False: None
+    try:
+        yield
+    finally:
+        PostgresIndex._refresh_title_norms = original
+    if connection.vendor == "postgresql":
+        for backend in get_search_backends(with_auto_update=True):
+            index = backend.get_index_for_model(Page)
+            if isinstance(index, PostgresIndex):
+                index._refresh_title_norms()
+
+
+def _no_children_yet(obj) -> None:
+    """A page just inserted has no comments or other child rows but those set in memory (the news
+    categories): say so, so that reading its references queries nothing."""
+    held = getattr(obj, "_cluster_related_objects", {})
+    for relation in get_all_child_relations(type(obj)):
+        name = relation.get_accessor_name()
+        if name not in held:
+            setattr(obj, name, [])
+
+
 def _index(objs) -> None:
     """The search index and the reference index, as Wagtail's post_save handlers fill them."""
     by_model = defaultdict(list)
@@ -175,6 +215,7 @@ def _index(objs) -> None:
             content_type = ContentType.objects.get_for_model(lineage[0], for_concrete_model=False)
             base = ContentType.objects.get_for_model(lineage[-1], for_concrete_model=False)
             for obj in items:
+                _no_children_yet(obj)
                 for to_type, to_id, model_path, content_path in set(
                     ReferenceIndex._extract_references_from_object(obj)
                 ):

