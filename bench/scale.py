@@ -54,6 +54,7 @@ def _env(database_url: str) -> dict[str, str]:
     }
     env.update(
         DATABASE_URL=database_url,
+        DJANGO_SETTINGS_MODULE="sinergi.settings",
         DEBUG="0",
         PUBLIC_PAGE_CACHE_SECONDS="0",
         ALLOWED_HOSTS=f"{HOST},127.0.0.1",
