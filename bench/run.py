@@ -26,7 +26,7 @@ if __package__ in (None, ""):
     # Run as a script: import the suite as the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import complaints, kim, load, ppid, provisioning, serve, weight
+from bench import complaints, kim, load, ppid, provisioning, scale, serve, weight
 from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
 
 VILLAGE_HOME = "/marang-kayu/sebuntal/"
@@ -139,7 +139,7 @@ def hit_rate_table(rates: dict, publish_every: float) -> list[str]:
         "| Villages | Every publish empties every page | Scoped (village, kecamatan, portal) |",
         "|---|---|---|",
         f"| {rates['villages']:,} | {cell('global')} | {cell('scoped')} |",
-        "| 25,000 | not measured: provisioning 25,000 villages is not done yet | |",
+        "| 25,000 | not measured: this part runs on the 237-village SQLite database (bench/scale.py measures pages at 25,000) | |",
     ]
 
 
@@ -170,6 +170,18 @@ def measure_apbdes(dirs: BenchDirs) -> tuple[list[str], str]:
         f"budgets took {reg['setup_seconds']} s, not timed above) |",
     ]
     return lines, ""
+
+
+def measure_scale() -> tuple[list[str], str]:
+    """Part 8: provisioning speed and public pages at 237 and 25,000 villages (bench/scale.py, PostgreSQL;
+    the 25,000 column only with SCALE_25K=1)."""
+    log("scale: 237 villages" + (", then 25,000" if os.environ.get("SCALE_25K") == "1" else ""))
+    try:
+        return scale.rows(scale.run()), ""
+    except (SystemExit, OSError, ImportError) as exc:
+        return [], f"Scale bench failed (PostgreSQL at SCALE_DATABASE_URL needed): {exc}"
+    except Exception as exc:  # psycopg's errors: the bench reports, it does not stop
+        return [], f"Scale bench failed: {exc!r}"
 
 
 def measure_kim(dirs: BenchDirs, args: argparse.Namespace) -> kim.KimResult:
@@ -318,6 +330,10 @@ def main() -> int:
         complaints_notes = measure_complaints(dirs)
         # 8. Load and faults through the production stack (its own servers, after the rest).
         fault_lines = measure_faults(args)
+        # 8. Scale: provisioning and public pages at 237 and 25,000 villages, on PostgreSQL.
+        scale_lines, failure = measure_scale()
+        if failure:
+            notes.append(failure)
         finished = True
     except KeyboardInterrupt:
         interrupted = True
@@ -335,6 +351,7 @@ def main() -> int:
     )
     lines += hit_rate_table(hit_rates, args.publish_every)
     lines += apbdes_lines
+    lines += scale_lines
     lines += [
         f"| {' | '.join(str(c).replace('|', chr(92) + '|') for c in row)} |" for row in ppid.rows(ppid_result)
     ]

@@ -181,6 +181,8 @@ THROTTLE_OUTAGE_GRACE_SECONDS = envint("THROTTLE_OUTAGE_GRACE_SECONDS", 60)
 PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 300)
 # How long nginx may keep an anonymous public page itself (X-Accel-Expires, core/cache.py); 0: never.
 PROXY_CACHE_SECONDS = envint("PROXY_CACHE_SECONDS", 2)
+# Addresses per sitemap file; /sitemap.xml is an index of such files (the protocol's limit is 50,000).
+SITEMAP_MAX_URLS = 50_000
 
 TASKS = {
     "default": {

@@ -16,8 +16,9 @@ def search_pages(request, queryset, query: str):
     than everything."""
     if not query:
         return None
-    # The search backend filters on indexed fields only: the rule goes in as an id subquery.
-    results = queryset.filter(pk__in=listable(Page.objects.all()).values("pk")).search(query)
+    # The search backend filters on indexed fields only: the rule goes in as an id subquery, over the
+    # searched subtree alone (a village's or a regency's pages, not every page of the instance).
+    results = queryset.filter(pk__in=listable(queryset).values("pk")).search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         return paginator.page(request.GET.get("halaman", 1))

@@ -422,7 +422,9 @@ class KimPage(IntroMixin, VillagePage):
                 kim.officers.sort(key=lambda m: (rank[m.position], m.name))
             published = list(
                 Report.objects.filter(
-                    state=Report.State.PUBLISHED, news_page__in=listable(Page.objects.all())
+                    state=Report.State.PUBLISHED,
+                    # The rule over this village's pages only, whatever the instance holds.
+                    news_page__in=listable(Page.objects.filter(path__startswith=self.village_home.path)),
                 )
                 .select_related("news_page", "kim")
                 .order_by("-news_page__date", "-pk")[: self.REPORTS_SHOWN]

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, listable, site_root
+from sinergi.core.pages import PORTAL_DEPTH, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import AnnouncementPage, NewsPage
 
@@ -21,9 +21,11 @@ def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
     )  # fmt: skip
 
 
-def _listable_villages():
-    # A village whose home page is private or unpublished is not linked from the portal.
-    return Village.objects.filter(page__in=listable(Page.objects.all()).values("pk")).select_related("page")
+def _listable_villages(under):
+    """The villages below page `under` whose home the public may see (a private or unpublished village
+    home is not linked); the rule runs over that subtree's village homes only, whatever the instance holds."""
+    homes = Page.objects.filter(depth=VILLAGE_DEPTH, path__startswith=under.path)
+    return Village.objects.filter(page__in=listable(homes).values("pk")).select_related("page")
 
 
 @site_root(PORTAL_DEPTH)
@@ -53,7 +55,7 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
         )  # fmt: skip
         # The footer's "Dikelola oleh …": the regency and its identity in one query.
         context["regency"] = Regency.objects.select_related("identity__crest").filter(page=self).first()
-        villages = _listable_villages().order_by("name")
+        villages = _listable_villages(self).order_by("name")
         context["districts"] = (
             DistrictPage.objects.listable().child_of(self).select_related("district")
             .prefetch_related(Prefetch("district__villages", queryset=villages)).order_by("title")
@@ -84,6 +86,6 @@ class DistrictPage(IntroMixin, SinergiPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["villages"] = _listable_villages().filter(page__path__startswith=self.path)
+        context["villages"] = _listable_villages(self)
         context["latest_news"] = _latest_news(NewsPage.objects.listable().descendant_of(self))
         return context

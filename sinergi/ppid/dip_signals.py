@@ -8,6 +8,7 @@ from sinergi.core.cache import invalidate_public_pages
 from sinergi.ppid.dip_catalogue import ensure_entries, seed_catalogue
 from sinergi.ppid.dip_models import DipItem
 from sinergi.regions.models import Regency, Village
+from sinergi.regions.signals import villages_created
 
 
 @receiver(post_save, sender=Regency, dispatch_uid="ppid_dip_seed_regency")
@@ -20,6 +21,12 @@ def seed_new_regency(sender, instance, created, raw=False, **kwargs):
 def entries_for_new_village(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         ensure_entries(villages=[instance])
+
+
+@receiver(villages_created, dispatch_uid="ppid_dip_villages_created")
+def entries_for_provisioned_villages(sender, villages, **kwargs):
+    # Bulk provisioning: one pass for the whole list (post_save is not sent for bulk_create).
+    ensure_entries(villages=list(villages))
 
 
 @receiver(post_save, sender=DipItem, dispatch_uid="ppid_dip_new_item")

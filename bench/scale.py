@@ -1,0 +1,201 @@
+"""Part 8: provisioning speed and public pages at 237 and at 25,000 villages (PostgreSQL).
+
+One throwaway PostgreSQL database (`SCALE_DATABASE_URL`, default the machine's server as postgres):
+
+1. migrate, provision Kutai Kartanegara (64.02, 237 villages), timed: villages per second;
+2. measure the public pages of 64.02 (served under a host of their own, `kukar.test`);
+3. with `SCALE_25K=1` only (it takes 15-25 minutes here): provision every province of Java
+   (31 32 33 34 35 36, 25,271 villages) into the same database, timed, and measure the same pages again.
+
+Measured in-process with Django's test client, page cache off, DEBUG off: 3 warm-up requests, then
+REQUESTS timed; the median, and the SQL queries of one request. The database size is printed beside.
+Run alone: `python -m bench.scale` (prints the table); `make bench` calls `run()` (bench/run.py).
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import uuid
+
+from bench.common import PYTHON, ROOT, log, manage, run_measured
+
+HOST = "kukar.test"
+REGENCY = "64.02"
+JAVA = ["31", "32", "33", "34", "35", "36"]
+REQUESTS = 20
+PAGES = {
+    "Village home": "/marang-kayu/sebuntal/",
+    "Article": None,  # the article the measuring step creates
+    "Kecamatan page": "/marang-kayu/",
+    "Portal home": "/",
+    "Search across villages": "/cari/?q=desa",
+    "Sitemap index": "/sitemap.xml",
+    "Sitemap file": "/sitemap-halaman.xml",
+}
+
+
+def _server_url() -> str:
+    return os.environ.get("SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+
+
+def _psql(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{_server_url()}/postgres", autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _env(database_url: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "S3_BUCKET", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        DATABASE_URL=database_url,
+        DJANGO_SETTINGS_MODULE="sinergi.settings",
+        DEBUG="0",
+        PUBLIC_PAGE_CACHE_SECONDS="0",
+        ALLOWED_HOSTS=f"{HOST},127.0.0.1",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def _provision(env, codes) -> dict:
+    result = run_measured(manage("provision_regency", *codes, "--quiet"), env)
+    if not result.ok:
+        raise SystemExit(f"bench.scale: provision_regency {' '.join(codes)} failed:\n{result.tail(30)}")
+    # The last line: one regency's count, or the total over several ("Semua: …").
+    villages = int(re.findall(r"(\d+) desa/kelurahan;", result.output)[-1])
+    return {"villages": villages, "seconds": result.seconds, "peak_mib": result.peak_rss_mib}
+
+
+def _measure(env) -> dict:
+    out = subprocess.run(
+        [PYTHON, "-m", "bench.scale", "measure"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"bench.scale: measuring failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure() -> dict:
+    """In the bench's environment: the figures of every page, as JSON on stdout."""
+    import django
+
+    django.setup()
+    import statistics
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    from sinergi.core.tests.factories import make_news
+    from sinergi.regions.models import Regency, Village
+    from sinergi.villages.models import NewsPage
+
+    portal = Regency.objects.get(code=REGENCY).page
+    Site.objects.get_or_create(
+        hostname=HOST, port=80, defaults={"root_page": portal, "site_name": portal.title}
+    )
+    sebuntal = Village.objects.get(code="64.02.17.2001")
+    article = NewsPage.objects.child_of(sebuntal.page.get_children().get(slug="berita")).first()
+    if article is None:
+        article = make_news(sebuntal, "Musyawarah desa membahas jalan usaha tani")
+    pages = dict(PAGES, Article=f"/marang-kayu/sebuntal/berita/{article.slug}/")
+
+    client = Client(HTTP_HOST=HOST)
+    figures = {}
+    for name, path in pages.items():
+        for _ in range(3):
+            status = client.get(path).status_code
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        times = []
+        for _ in range(REQUESTS):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        figures[name] = {
+            "path": path,
+            "status": status,
+            "queries": len(queries),
+            "median_ms": round(statistics.median(times), 1),
+        }
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        size = cursor.fetchone()[0]
+    return {
+        "pages": figures,
+        "database_size": size,
+        "villages": Village.objects.count(),
+    }
+
+
+def run(with_25k: bool | None = None) -> dict:
+    """Build the database, provision, measure; drop the database at the end."""
+    if with_25k is None:
+        with_25k = os.environ.get("SCALE_25K") == "1"
+    name = f"sinergi_bench_scale_{uuid.uuid4().hex[:8]}"
+    database_url = f"{_server_url()}/{name}"
+    env = _env(database_url)
+    _psql(f'CREATE DATABASE "{name}"')
+    try:
+        log(f"scale: migrate {name}")
+        migrated = run_measured(manage("migrate", "--no-input", "-v", "0"), env)
+        if not migrated.ok:
+            raise SystemExit(f"bench.scale: migrate failed:\n{migrated.tail(30)}")
+        log(f"scale: provision {REGENCY}")
+        result = {"small": {"provisioning": _provision(env, [REGENCY])}}
+        log("scale: measure pages at 237 villages")
+        result["small"].update(_measure(env))
+        if with_25k:
+            log(f"scale: provision {' '.join(JAVA)} (Java, 25,271 villages; 15-25 minutes)")
+            result["large"] = {"provisioning": _provision(env, JAVA)}
+            log("scale: measure pages at 25,000+ villages")
+            result["large"].update(_measure(env))
+    finally:
+        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return result
+
+
+def rows(result: dict) -> list[str]:
+    small, large = result["small"], result.get("large")
+
+    def rate(p):
+        return f"{p['villages'] / p['seconds']:.1f} villages/s ({p['villages']:,} in {p['seconds']:.0f} s, peak {p['peak_mib']:.0f} MiB)"
+
+    def cell(col, name):
+        if col is None:
+            return "not measured (set SCALE_25K=1)"
+        page = col["pages"][name]
+        status = "" if page["status"] == 200 else f", HTTP {page['status']}"
+        return f"{page['queries']} queries, {page['median_ms']} ms{status}"
+
+    head_large = f"{large['villages']:,} villages" if large else "25,000 villages"
+    lines = [
+        "",
+        "Scale: 64.02's pages with the instance holding 237 villages, then all of Java added "
+        "(PostgreSQL, in-process, page cache off, median of "
+        f"{REQUESTS} requests; bench/scale.py):",
+        "",
+        f"| | {small['villages']:,} villages | {head_large} |",
+        "|---|---|---|",
+        f"| Provisioning | {rate(small['provisioning'])} | "
+        + (rate(large["provisioning"]) if large else "not measured (set SCALE_25K=1)")
+        + " |",
+        f"| Database size | {small['database_size']} | {large['database_size'] if large else ''} |",
+    ]
+    lines += [f"| {name} | {cell(small, name)} | {cell(large, name)} |" for name in PAGES]
+    return lines
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    if sys.argv[1:] == ["measure"]:
+        print(json.dumps(measure()))
+    else:
+        print("\n".join(rows(run())))
