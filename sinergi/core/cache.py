@@ -256,12 +256,7 @@ class PublicPageCacheUpdateMiddleware(_PerRequestPrefix, UpdateCacheMiddleware):
 def _for_proxy(response):
     """Let nginx keep the response for PROXY_CACHE_SECONDS when anyone may be given it."""
     seconds = getattr(settings, "PROXY_CACHE_SECONDS", 0)
-    if (
-        seconds > 0
-        and response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-    ):
+    if seconds > 0 and response.status_code == 200 and not response.streaming and not response.cookies:
         response["X-Accel-Expires"] = str(seconds)
         # Django's cache says how old its copy is (Age); nginx would count that against the seconds
         # above and keep nothing once the copy is older than them.
