@@ -51,7 +51,7 @@ def test_an_empty_section_is_not_indexed_until_it_has_content(
     html = client.get(gallery.url).content.decode()
     assert '<meta name="robots" content="noindex">' in html
     assert "Belum ada isi di bagian ini" in html and "0541" in html  # how to reach the office
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-halaman.xml").content.decode()
     assert gallery.full_url not in sitemap
     news = section(sebuntal, NewsIndexPage)
     assert news.full_url not in sitemap
@@ -61,7 +61,7 @@ def test_an_empty_section_is_not_indexed_until_it_has_content(
 
     html = client.get(news.url).content.decode()
     assert "noindex" not in html and "Belum ada isi di bagian ini" not in html
-    assert news.full_url in client.get("/sitemap.xml").content.decode()
+    assert news.full_url in client.get("/sitemap-halaman.xml").content.decode()
 
 
 def test_every_footer_names_the_office_that_runs_the_site(client, sebuntal, regency):
