@@ -111,7 +111,7 @@ def missing_rows(rows: list) -> Iterator[list]:
                 block,
                 check_id,
                 titles[ruleset_id].get(check_id, check_id),
-                statuses.get(status, status),
+                str(statuses.get(status, status)),
                 points,
                 max_points,
                 max_points - points,

@@ -4,8 +4,8 @@ largest missing items and its KIM's figures, for a coordination meeting such as 
 
 Drawn with fpdf2 in pure Python, in the Atkinson Hyperlegible TrueType faces the APBDes poster uses
 (`finance.poster.FONT_FILES`, from the fontpkg-atkinson-hyperlegible dependency): a Unicode font, so
-a village name or an operator's text in any script the font covers prints as typed; a character the
-font lacks is replaced by fpdf2's fallback rather than failing. Queries: the villages, their latest
+a village name or an operator's text (Indonesian, pasted dashes and curly quotes, Latin accents)
+prints as typed; a character the font lacks is left out (fpdf2 logs a warning), never a failure. Queries: the villages, their latest
 scores and those of a month earlier (`dashboard.rows`), their trends (one) and their missing items
 (two): a fixed number whatever the number of villages.
 """

@@ -140,7 +140,7 @@ def test_sort_by_any_column_and_filter_by_kecamatan_and_band(client, regency_adm
 def test_bands_per_kecamatan_as_svg_and_table(client, regency_admin, scored):
     client.force_login(regency_admin)
     html = client.get(INDEX).content.decode()
-    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    svg = html.split('<svg class="idx-chart"', 1)[1].split("</svg>", 1)[0]
     assert "Informatif: 1 desa" in svg and "Tidak Informatif: 1 desa" in svg
     assert "Cukup Informatif: 1 desa" in svg  # Tenggarong's 75
     marang_kayu = html.split('<th scope="row">Marang Kayu</th>', 1)[1].split("</tr>", 1)[0]
