@@ -329,6 +329,7 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     kim.update(_finance_world(sebuntal, operator))
     dip = _dip_world(sebuntal, document, news)
     complaints = _complaints_world(sebuntal)
+    _index_world(sebuntal)
     return World(
         village=sebuntal,
         home=home,
@@ -500,6 +501,32 @@ def _complaints_world(village) -> dict:
     }
 
 
+def _index_world(village) -> None:
+    """Sebuntal's index score of today, one missing item carrying a private marker (the operator's list)."""
+    from sinergi.monitoring.compute import compute_scores
+    from sinergi.monitoring.models import ScoreItem
+
+    compute_scores(village.district.regency, villages=[village])
+    with scopes_disabled():
+        item = ScoreItem.objects.filter(score__village=village).exclude(status="ok").first()
+        item.missing_text = "Butir ZQX-INDEKS belum diisi."
+        item.save()
+
+
+def _index_snapshot() -> dict:
+    from sinergi.monitoring.models import IndexSettings, Rule, RuleSet, Score
+
+    with scopes_disabled():
+        return {
+            "index_scores": list(
+                Score.objects.order_by("pk").values_list("pk", "village_id", "day", "total", "computed_at")
+            ),
+            "index_rulesets": list(RuleSet.objects.order_by("pk").values_list("pk", "regency_id", "version")),
+            "index_rules": list(Rule.objects.order_by("pk").values_list("pk", "weight", "params")),
+            "index_settings": list(IndexSettings.objects.order_by("pk").values()),
+        }
+
+
 def snapshot(w: World) -> dict:
     """Sebuntal's objects and everyone's roles: nothing here may change through an outsider's POST."""
     pages = Page.objects.filter(path__startswith=w.home.path)
@@ -583,6 +610,7 @@ def snapshot(w: World) -> dict:
         **_finance_snapshot(),
         **_ppid_request_snapshot(),
         **_complaints_snapshot(),
+        **_index_snapshot(),
     }
 
 
