@@ -8,3 +8,4 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from sinergi.monitoring import dashboard_hooks  # noqa: F401  (the dashboards' admin URLs and menu)
+        from sinergi.monitoring import signals  # noqa: F401 - connects the receivers

@@ -350,9 +350,13 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     kim.update(_finance_world(sebuntal, operator))
     dip = _dip_world(sebuntal, document, news)
     complaints = _complaints_world(sebuntal)
+<<<<<<< HEAD
     # Sebuntal's kecamatan has a viewer: the regency admin's row, no outsider may change or remove it.
     camat = User.objects.create_user(username="staf.camat.marangkayu", email="ZQX-camat@marangkayu.test")
     complaints["district_viewer"] = DistrictViewer.objects.create(user=camat, district=sebuntal.district)
+=======
+    _index_world(sebuntal)
+>>>>>>> feat/idx-core
     return World(
         village=sebuntal,
         home=home,
@@ -524,6 +528,32 @@ def _complaints_world(village) -> dict:
     }
 
 
+def _index_world(village) -> None:
+    """Sebuntal's index score of today, one missing item carrying a private marker (the operator's list)."""
+    from sinergi.monitoring.compute import compute_scores
+    from sinergi.monitoring.models import ScoreItem
+
+    compute_scores(village.district.regency, villages=[village])
+    with scopes_disabled():
+        item = ScoreItem.objects.filter(score__village=village).exclude(status="ok").first()
+        item.missing_text = "Butir ZQX-INDEKS belum diisi."
+        item.save()
+
+
+def _index_snapshot() -> dict:
+    from sinergi.monitoring.models import IndexSettings, Rule, RuleSet, Score
+
+    with scopes_disabled():
+        return {
+            "index_scores": list(
+                Score.objects.order_by("pk").values_list("pk", "village_id", "day", "total", "computed_at")
+            ),
+            "index_rulesets": list(RuleSet.objects.order_by("pk").values_list("pk", "regency_id", "version")),
+            "index_rules": list(Rule.objects.order_by("pk").values_list("pk", "weight", "params")),
+            "index_settings": list(IndexSettings.objects.order_by("pk").values()),
+        }
+
+
 def snapshot(w: World) -> dict:
     """Sebuntal's objects and everyone's roles: nothing here may change through an outsider's POST."""
     pages = Page.objects.filter(path__startswith=w.home.path)
@@ -607,7 +637,11 @@ def snapshot(w: World) -> dict:
         **_finance_snapshot(),
         **_ppid_request_snapshot(),
         **_complaints_snapshot(),
+<<<<<<< HEAD
         "district_viewers": sorted(DistrictViewer.objects.values_list("pk", "user_id", "district_id")),
+=======
+        **_index_snapshot(),
+>>>>>>> feat/idx-core
     }
 
 
