@@ -7,5 +7,7 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Indeks keterbukaan desa"
 
     def ready(self):
-        from sinergi.monitoring import dashboard_hooks  # noqa: F401  (the dashboards' admin URLs and menu)
-        from sinergi.monitoring import signals  # noqa: F401 - connects the receivers
+        from sinergi.monitoring import (
+            dashboard_hooks,  # noqa: F401  (the dashboards' admin URLs and menu)
+            signals,  # noqa: F401 - connects the receivers
+        )

@@ -187,7 +187,12 @@ TENGGARONG = "64.02.06"
 DISTRICT_VIEWER_ROUTES = {
     "monitoring_dashboard:village": "Sebuntal's score, trend and items, read by its kecamatan's viewer",
     "monitoring_dashboard:report": "the meeting report of Sebuntal's kecamatan (PDF)",
+    "monitoring_dashboard:export": "the kecamatan's scores and missing items (CSV, Excel)",
 }
+# On those routes (and only there) Sebuntal's kecamatan viewer may see the marker of Sebuntal's
+# missing index item (_index_world): what is missing is what the kecamatan meets about. Any other
+# marker is still a failure.
+INDEX_MARKER = "ZQX-INDEKS"
 BOTH = ("GET", "POST")
 
 
@@ -350,13 +355,10 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     kim.update(_finance_world(sebuntal, operator))
     dip = _dip_world(sebuntal, document, news)
     complaints = _complaints_world(sebuntal)
-<<<<<<< HEAD
     # Sebuntal's kecamatan has a viewer: the regency admin's row, no outsider may change or remove it.
     camat = User.objects.create_user(username="staf.camat.marangkayu", email="ZQX-camat@marangkayu.test")
     complaints["district_viewer"] = DistrictViewer.objects.create(user=camat, district=sebuntal.district)
-=======
     _index_world(sebuntal)
->>>>>>> feat/idx-core
     return World(
         village=sebuntal,
         home=home,
@@ -536,7 +538,7 @@ def _index_world(village) -> None:
     compute_scores(village.district.regency, villages=[village])
     with scopes_disabled():
         item = ScoreItem.objects.filter(score__village=village).exclude(status="ok").first()
-        item.missing_text = "Butir ZQX-INDEKS belum diisi."
+        item.missing_text = f"Butir {INDEX_MARKER} belum diisi."
         item.save()
 
 
@@ -637,11 +639,8 @@ def snapshot(w: World) -> dict:
         **_finance_snapshot(),
         **_ppid_request_snapshot(),
         **_complaints_snapshot(),
-<<<<<<< HEAD
         "district_viewers": sorted(DistrictViewer.objects.values_list("pk", "user_id", "district_id")),
-=======
         **_index_snapshot(),
->>>>>>> feat/idx-core
     }
 
 
@@ -1156,6 +1155,8 @@ def judge(persona: Persona, target: Target, method: str, response) -> str | None
         return "server error"
     if 200 <= status < 300:
         body = _body(response)
+        if persona.reads_sebuntal_index and target.route.key in DISTRICT_VIEWER_ROUTES:
+            body = body.replace(INDEX_MARKER, "")
         if found := MARKER.search(body):
             snippet = body[max(0, found.start() - 60) : found.start() + 40].replace("\n", " ")
             return f"reveals Sebuntal's private data: …{snippet}…"

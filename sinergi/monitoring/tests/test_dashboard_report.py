@@ -44,7 +44,7 @@ def test_report_of_marang_kayu_lists_each_village_with_score_band_trend_missing_
     assert (round(width * 25.4 / 72), round(height * 25.4 / 72)) == (210, 297)  # A4
     assert "Kecamatan Marang Kayu" in text
     villages = Village.objects.filter(district=sebuntal.district).count()
-    assert "2 dari %d desa sudah dinilai" % villages in text
+    assert f"2 dari {villages} desa sudah dinilai" in text
     sebuntal_part = text.split("Desa Sebuntal", 1)[1].split("Desa Santan Ulu", 1)[0]
     assert "Nilai 85,00 · Menuju Informatif · perubahan sebulan +75,00" in sebuntal_part
     assert "6 laporan dikirim, 5 diterbitkan, 3 kegiatan" in sebuntal_part
