@@ -1,10 +1,12 @@
 """The index in the Wagtail admin: the operator's home panel "Apa yang masih kurang" and its URLs."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from sinergi.accounts.access import ALL, managed_village_ids
+from sinergi.accounts.access import ALL, is_regency_admin, managed_village_ids
 from sinergi.monitoring import admin_urls
 from sinergi.monitoring.panel import village_index
 from sinergi.regions.models import Village
@@ -44,3 +46,15 @@ def add_missing_panel(request, panels):
         return
     villages = list(Village.objects.filter(pk__in=ids).order_by("name"))
     panels.insert(0, MissingPanel(villages))
+
+
+class RegencyAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_regency_admin(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_rules_menu_item():
+    return RegencyAdminMenuItem(
+        _("Aturan indeks keterbukaan"), reverse("monitoring_rules:rules"), icon_name="cogs", order=900
+    )
