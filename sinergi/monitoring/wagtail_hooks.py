@@ -8,6 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from sinergi.accounts.access import ALL, is_regency_admin, managed_village_ids
 from sinergi.monitoring import admin_urls
+from sinergi.monitoring.admin_views import RulesView
 from sinergi.monitoring.panel import village_index
 from sinergi.regions.models import Village
 
@@ -18,8 +19,10 @@ PANEL_ITEMS = 5
 
 @hooks.register("register_admin_urls")
 def register_monitoring_admin_urls():
+    rules = ([path("", RulesView.as_view(), name="rules")], "monitoring_rules")
     return [
-        path("indeks-desa/", include((admin_urls, "monitoring_operator"), namespace="monitoring_operator"))
+        path("indeks-desa/", include((admin_urls, "monitoring_operator"), namespace="monitoring_operator")),
+        path("indeks-aturan/", include(rules, namespace="monitoring_rules")),
     ]
 
 
