@@ -15,6 +15,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("kim/", include("sinergi.kim.urls")),
+    path("indeks/", include("sinergi.monitoring.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": ListableSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
 ]

@@ -14,6 +14,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from sinergi.core.cache import invalidate_public_pages
 from sinergi.monitoring import checks
 from sinergi.monitoring.bands import band_for
 from sinergi.monitoring.models import BLOCKS, Score, ScoreItem
@@ -130,6 +131,8 @@ def compute_scores(regency, day=None, villages=None):
             ),
             batch_size=2000,
         )
+        # The public index pages (portal scope of the page cache) show the new scores at once.
+        transaction.on_commit(invalidate_public_pages)
     return len(rows)
 
 

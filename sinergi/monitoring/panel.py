@@ -41,7 +41,9 @@ def village_index(village, limit=None) -> VillageIndex:
             return VillageIndex(village, None)
         rules = {rule.check_id: rule for rule in score.ruleset.rules.all()}
         items = [item for item in score.items.all() if item.status != "ok"]
-    items.sort(key=lambda item: (-item.gain, item.block, item.check_id))
+    # What the operator can fix first (items with a place to fix them), most points to gain first;
+    # then what only Diskominfo can change (HTTPS, the domain).
+    items.sort(key=lambda item: (not item.fix_url, -item.gain, item.block, item.check_id))
     missing = []
     for item in items[:limit] if limit else items:
         rule = rules.get(item.check_id)

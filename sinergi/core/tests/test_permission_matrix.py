@@ -158,6 +158,9 @@ PUBLIC_ROUTES = {
     "kim:invitation_code": "form to type a KIM invitation code",
     "kim:invitation_accept": "KIM invitation link ('invalid invitation' for a bad token)",
     "kim:service_worker": "the KIM web app's service worker script (static)",
+    "monitoring:ranking": "the regency's public ranking of villages by index band",
+    "monitoring:methodology": "the index methodology, generated from the active rule set",
+    "monitoring:village": "a village's public index page: score, band, block and item points (no missing texts)",
 }
 
 # The member pages (route name -> why) that may answer the KIM member persona 2xx, or redirect it to
@@ -255,6 +258,7 @@ PLAUSIBLE = {
     ),
     "token": ("bad-token", "a real reset token would be the operator's own secret"),
     "url (django admin catch-all)": ("tidak-ada/", "any path"),
+    "code (monitoring:village)": ("Sebuntal's Kemendagri code", "its public index page"),
 }
 
 
@@ -969,6 +973,8 @@ def _param_values(route: Route, param: str, w: World) -> tuple[list, bool]:
             return ["nilai", "kekurangan"], False
         case "fmt" if ns == "monitoring_dashboard":
             return ["csv", "xlsx"], False
+        case "code" if ns == "monitoring":
+            return [w.village.code], True
         case "part" if ns == "apbdes_admin":
             return ["pendapatan", "pembiayaan"], False
         case "uidb64":
