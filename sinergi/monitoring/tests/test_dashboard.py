@@ -213,3 +213,21 @@ def test_change_since_last_month_uses_the_score_of_30_days_earlier(client, regen
     client.force_login(regency_admin)
     row = body_rows(client.get(INDEX))[0]
     assert row.startswith("Desa Sebuntal Marang Kayu 100,00 Informatif +65,00"), row
+
+
+def test_rows_are_paged_and_the_page_links_keep_filter_and_sort(client, regency_admin, scored, monkeypatch):
+    from sinergi.monitoring import dashboard_views
+
+    monkeypatch.setattr(dashboard_views, "PER_PAGE", 5)
+    client.force_login(regency_admin)
+    marang_kayu = District.objects.get(code=MARANG_KAYU)
+    query = {"kecamatan": marang_kayu.pk, "urut": "desa"}
+    first = client.get(INDEX, query)
+    html = first.content.decode()
+    assert len(body_rows(first)) == 5
+    assert f"kecamatan={marang_kayu.pk}" in html and "urut=desa" in html and "p=2" in html
+    seen = []
+    for number in (1, 2, 3):
+        seen += [r.split(" Marang Kayu")[0] for r in body_rows(client.get(INDEX, {**query, "p": number}))]
+    assert len(seen) == len(set(seen)) == Village.objects.filter(district=marang_kayu).count()
+    assert seen == sorted(seen, key=str.lower)
