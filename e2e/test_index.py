@@ -57,7 +57,7 @@ def test_the_operator_sees_its_score_and_the_regency_finds_it_in_the_dashboard_a
         gain = Decimal(re.search(r"\+(\d+(?:,\d+)?) poin", item.inner_text()).group(1).replace(",", "."))
         item.get_by_role("link", name=re.compile("Perbaiki")).click()
         expect(page).to_have_url(re.compile(r"/admin/pages/add/villages/standardpage/\d+/"))
-        page.get_by_role("textbox", name=re.compile("Judul|Title", re.I)).first.fill("Kontak darurat")
+        page.locator("#id_title").fill("Kontak darurat")  # the page title (not the SEO title)
         actions = page.get_by_role("navigation", name=re.compile("Actions|Tindakan", re.I))
         actions.get_by_role("button", name=re.compile("More actions|Tindakan lain", re.I)).click()
         page.get_by_role("button", name=re.compile(r"^(Terbitkan|Publikasi|Publikasikan|Publish)$")).click()
