@@ -26,7 +26,7 @@ if __package__ in (None, ""):
     # Run as a script: import the suite as the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import complaints, kim, load, ppid, provisioning, scale, serve, weight
+from bench import complaints, index, kim, load, ppid, provisioning, scale, serve, weight
 from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
 
 VILLAGE_HOME = "/marang-kayu/sebuntal/"
@@ -237,6 +237,17 @@ def measure_faults(args) -> list[str]:
     return ["", *table]
 
 
+def measure_index(dirs: BenchDirs) -> list[str]:
+    """The completeness index (bench.index, in a subprocess on the bench database); a failure is reported."""
+    step = run_measured([PYTHON, "-m", "bench.index"], dirs.env())
+    if not step.ok:
+        return index.notes(None, f"exit {step.returncode}: {step.tail(5)}")
+    try:
+        return index.notes(json.loads(step.output.strip().splitlines()[-1]))
+    except (ValueError, IndexError, KeyError):
+        return index.notes(None, f"no result: {step.tail(5)!r}")
+
+
 def _interrupted(signum, frame):
     raise KeyboardInterrupt
 
@@ -328,12 +339,14 @@ def main() -> int:
         ppid_result = measure_ppid(dirs, args)
         # 7. Complaints: the form under many citizens at once, and the regency figures.
         complaints_notes = measure_complaints(dirs)
-        # 8. Load and faults through the production stack (its own servers, after the rest).
-        fault_lines = measure_faults(args)
-        # 8. Scale: provisioning and public pages at 237 and 25,000 villages, on PostgreSQL.
+        # 8. The completeness index: the whole regency and a generated one of 2,500 villages.
+        complaints_notes += measure_index(dirs)
+        # 9. Scale: provisioning and public pages at 237 and 25,000 villages, on PostgreSQL.
         scale_lines, failure = measure_scale()
         if failure:
             notes.append(failure)
+        # 10. Load and faults through the production stack (its own servers, after the rest).
+        fault_lines = measure_faults(args)
         finished = True
     except KeyboardInterrupt:
         interrupted = True

@@ -56,6 +56,9 @@ PAGE_TYPES = {
     "pengaduan": VILLAGE + "pengaduan/",
     "kontak": VILLAGE + "kontak/",
     "kim": VILLAGE + "kim/",
+    "indeks": r"/indeks/",  # linked from the portal's footer
+    "indeks-desa": r"/indeks/desa/[0-9.]+/",  # linked from the village site's footer
+    "indeks-metodologi": r"/indeks/metodologi/",
     "pencarian": None,  # the search form's result page, SEARCH
     "404": None,  # NOT_FOUND
 }

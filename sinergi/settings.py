@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "sinergi.ppid",
     "sinergi.complaints",
     "sinergi.finance",
+    "sinergi.monitoring",
     # The demo loader publishes known passwords: production does not even have the command.
     *([] if SINERGI_PRODUCTION else ["sinergi.demo"]),
     "wagtail.contrib.forms",

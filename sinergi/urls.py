@@ -16,6 +16,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("kim/", include("sinergi.kim.urls")),
+    path("indeks/", include("sinergi.monitoring.urls")),
     # An index of files of at most SITEMAP_MAX_URLS addresses (sinergi/core/sitemaps.py).
     path(
         "sitemap.xml",

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from django.db.models import Q
 from django_scopes import scope, scopes_disabled
 
-from sinergi.accounts.models import Membership
-from sinergi.regions.models import Regency, Village
+from sinergi.accounts.models import DistrictViewer, Membership
+from sinergi.regions.models import District, Regency, Village
 
 ALL = None  # stands for "every village", the superuser's answer
 
@@ -95,3 +95,69 @@ def village_operators(village) -> list:
         "user"
     )
     return [m.user for m in memberships if m.user.is_active]
+
+
+# --------------------------------------------------------------------------- reading the index
+
+_VIEW_CACHE_ATTRIBUTE = "_viewable_district_ids"
+
+
+def viewable_district_ids(user) -> frozenset[int] | None:
+    """The kecamatan whose index dashboards `user` may read, or ALL (None) for a superuser.
+
+    A regency admin reads every kecamatan of its regency; a kecamatan viewer (`DistrictViewer`) the
+    kecamatan of its rows. A village operator reads none here (its own village's score is on its
+    admin home). One query, cached on the user for the request.
+    """
+    if not user or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return ALL
+    cached = getattr(user, _VIEW_CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = frozenset(
+            District.objects.filter(
+                Q(regency__admin_group__user=user)
+                | Q(pk__in=DistrictViewer.objects.filter(user=user).values("district_id"))
+            )
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        setattr(user, _VIEW_CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def may_view_index(user) -> bool:
+    ids = viewable_district_ids(user)
+    return ids is ALL or bool(ids)
+
+
+def is_district_viewer(user) -> bool:
+    """Has a kecamatan viewer row (whatever else the user is)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return DistrictViewer.objects.filter(user=user).exists()
+
+
+def viewable_villages(user):
+    """The villages whose index `user` may read, as a queryset."""
+    ids = viewable_district_ids(user)
+    villages = Village.objects.all()
+    return villages if ids is ALL else villages.filter(district_id__in=ids)
+
+
+def may_view_village(user, village_or_id) -> bool:
+    village_id = getattr(village_or_id, "pk", village_or_id)
+    return viewable_villages(user).filter(pk=village_id).exists()
+
+
+@contextmanager
+def viewable_scope(user):
+    """django-scopes' scope over the villages whose index `user` may read (read-only screens only)."""
+    ids = viewable_district_ids(user)
+    if ids is ALL:
+        with scopes_disabled():
+            yield
+    else:
+        with scope(village=sorted(viewable_villages(user).values_list("pk", flat=True))):
+            yield

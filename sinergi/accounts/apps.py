@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "sinergi.accounts"
     label = "accounts"
     verbose_name = "Akun"
+
+    def ready(self):
+        from sinergi.accounts import signal_handlers  # noqa: F401

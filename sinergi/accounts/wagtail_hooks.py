@@ -21,3 +21,10 @@ def register_lockouts_menu_item():
     return LockoutsMenuItem(
         _("Kunci masuk"), reverse("sinergi_lockouts"), name="lockouts", icon_name="lock", order=650
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_district_viewers():
+    from sinergi.accounts.admin_viewers import DistrictViewerViewSet
+
+    return DistrictViewerViewSet("district_viewers")

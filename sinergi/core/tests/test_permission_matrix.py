@@ -16,7 +16,12 @@ itself is what answers) by:
   /kim/masuk/ with phone number and password; an account with no admin role at all. The ketua has
   the most reach of any member (the KIM's member list and invitations too), and a report of its own
   with a photo, so its own /kim/ pages have data,
-- the operator of Desa Santan Ulu.
+- the operator of Desa Santan Ulu,
+- a kecamatan viewer of Tenggarong (VIEWER_ELSEWHERE): another kecamatan's camat staff, admin sign-in
+  and nothing else,
+- a kecamatan viewer of Marang Kayu (VIEWER_OWN), Sebuntal's own kecamatan: it may read Sebuntal's
+  index (the routes of DISTRICT_VIEWER_ROUTES, still without a private marker) and must change
+  nothing and see nothing else of Sebuntal's.
 
 Acceptable answers: a redirect to a login page (for the operator also a redirect elsewhere in the
 admin: Wagtail's "no permission" sends it to the dashboard or to its own section; the target is in
@@ -81,6 +86,8 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from sinergi.accounts.models import DistrictViewer
+from sinergi.accounts.services import make_district_viewer
 from sinergi.casework.models import Holiday, ServiceSettings, SpamTerm
 from sinergi.complaints.models import (
     Complaint,
@@ -110,7 +117,7 @@ from sinergi.kim.services import save_report
 from sinergi.kim.workflow import do_transition
 from sinergi.ppid.models import DipEntry, DipItem, InformationRequest, Objection, PpidRegencySettings
 from sinergi.ppid.request_services import act_on_request, submit_objection, submit_request
-from sinergi.regions.models import RegencyIdentity
+from sinergi.regions.models import District, RegencyIdentity
 from sinergi.villages.models import NewsIndexPage, NewsPage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +159,9 @@ PUBLIC_ROUTES = {
     "kim:invitation_code": "form to type a KIM invitation code",
     "kim:invitation_accept": "KIM invitation link ('invalid invitation' for a bad token)",
     "kim:service_worker": "the KIM web app's service worker script (static)",
+    "monitoring:ranking": "the regency's public ranking of villages by index band",
+    "monitoring:methodology": "the index methodology, generated from the active rule set",
+    "monitoring:village": "a village's public index page: score, band, block and item points (no missing texts)",
 }
 
 # The member pages (route name -> why) that may answer the KIM member persona 2xx, or redirect it to
@@ -172,6 +182,21 @@ KIM_MEMBER_ROUTES = {
 }
 
 OPERATOR = "operator_santan"
+VIEWER_ELSEWHERE = "peninjau_tenggarong"
+VIEWER_OWN = "peninjau_marangkayu"
+TENGGARONG = "64.02.06"
+
+# The index screens (route name -> why) that may answer Sebuntal's own kecamatan viewer 2xx for an
+# address naming Sebuntal: reading its index is what the role is for. Searched for markers all the same.
+DISTRICT_VIEWER_ROUTES = {
+    "monitoring_dashboard:village": "Sebuntal's score, trend and items, read by its kecamatan's viewer",
+    "monitoring_dashboard:report": "the meeting report of Sebuntal's kecamatan (PDF)",
+    "monitoring_dashboard:export": "the kecamatan's scores and missing items (CSV, Excel)",
+}
+# On those routes (and only there) Sebuntal's kecamatan viewer may see the marker of Sebuntal's
+# missing index item (_index_world): what is missing is what the kecamatan meets about. Any other
+# marker is still a failure.
+INDEX_MARKER = "ZQX-INDEKS"
 BOTH = ("GET", "POST")
 
 
@@ -179,32 +204,35 @@ def _allow(route: str, personas: tuple, methods: tuple, reason: str) -> dict:
     return {(route, persona, method): reason for persona in personas for method in methods}
 
 
+# Every persona with an admin account (Wagtail's own views answer them all alike).
+ADMIN_PERSONAS = (OPERATOR, VIEWER_ELSEWHERE, VIEWER_OWN)
+
 # Deliberate exceptions to the rules above: (route, persona, method) -> one-line reason.
 ALLOWANCES: dict[tuple[str, str, str], str] = {
     **_allow(
         "admin:logout",
-        ("anonim", KIM_MEMBER_PERSONA, OPERATOR),
+        ("anonim", KIM_MEMBER_PERSONA, *ADMIN_PERSONAS),
         BOTH,
         "signing out redirects to the Django admin index, which asks for a login",
     ),
     **_allow(
-        "wagtailadmin_error_test", (OPERATOR,), BOTH, "Wagtail's error-page test view raises on purpose"
+        "wagtailadmin_error_test", ADMIN_PERSONAS, BOTH, "Wagtail's error-page test view raises on purpose"
     ),
     **_allow(
         "wagtailadmin_choose_page_external_link",
-        (OPERATOR,),
+        ADMIN_PERSONAS,
         ("POST",),
         "Wagtail 7.4 bug: an empty POST crashes URLOrAbsolutePathField.to_python(None); touches no data",
     ),
     **_allow(
         "wagtailadmin_workflows:task_chosen",
-        (OPERATOR,),
+        ADMIN_PERSONAS,
         BOTH,
         "the shared 'Moderators approval' task: answers its id and name only",
     ),
     **_allow(
         "wagtailadmin_editing_sessions:release",
-        (OPERATOR,),
+        ADMIN_PERSONAS,
         ("POST",),
         "deletes only the requester's own sessions (user=request.user); answers {} for any id",
     ),
@@ -231,6 +259,7 @@ PLAUSIBLE = {
     ),
     "token": ("bad-token", "a real reset token would be the operator's own secret"),
     "url (django admin catch-all)": ("tidak-ada/", "any path"),
+    "code (monitoring:village)": ("Sebuntal's Kemendagri code", "its public index page"),
 }
 
 
@@ -331,6 +360,10 @@ def world(sebuntal, santan_ulu, operator, settings, tmp_path):
     kim.update(_finance_world(sebuntal, operator))
     dip = _dip_world(sebuntal, document, news)
     complaints = _complaints_world(sebuntal)
+    # Sebuntal's kecamatan has a viewer: the regency admin's row, no outsider may change or remove it.
+    camat = User.objects.create_user(username="staf.camat.marangkayu", email="ZQX-camat@marangkayu.test")
+    complaints["district_viewer"] = DistrictViewer.objects.create(user=camat, district=sebuntal.district)
+    _index_world(sebuntal)
     return World(
         village=sebuntal,
         home=home,
@@ -505,6 +538,32 @@ def _complaints_world(village) -> dict:
     }
 
 
+def _index_world(village) -> None:
+    """Sebuntal's index score of today, one missing item carrying a private marker (the operator's list)."""
+    from sinergi.monitoring.compute import compute_scores
+    from sinergi.monitoring.models import ScoreItem
+
+    compute_scores(village.district.regency, villages=[village])
+    with scopes_disabled():
+        item = ScoreItem.objects.filter(score__village=village).exclude(status="ok").first()
+        item.missing_text = f"Butir {INDEX_MARKER} belum diisi."
+        item.save()
+
+
+def _index_snapshot() -> dict:
+    from sinergi.monitoring.models import IndexSettings, Rule, RuleSet, Score
+
+    with scopes_disabled():
+        return {
+            "index_scores": list(
+                Score.objects.order_by("pk").values_list("pk", "village_id", "day", "total", "computed_at")
+            ),
+            "index_rulesets": list(RuleSet.objects.order_by("pk").values_list("pk", "regency_id", "version")),
+            "index_rules": list(Rule.objects.order_by("pk").values_list("pk", "weight", "params")),
+            "index_settings": list(IndexSettings.objects.order_by("pk").values()),
+        }
+
+
 def snapshot(w: World) -> dict:
     """Sebuntal's objects and everyone's roles: nothing here may change through an outsider's POST."""
     pages = Page.objects.filter(path__startswith=w.home.path)
@@ -589,6 +648,8 @@ def snapshot(w: World) -> dict:
         **_finance_snapshot(),
         **_ppid_request_snapshot(),
         **_complaints_snapshot(),
+        "district_viewers": sorted(DistrictViewer.objects.values_list("pk", "user_id", "district_id")),
+        **_index_snapshot(),
     }
 
 
@@ -749,6 +810,7 @@ PK_KIND = {
     "complaints_categories": "complaint_category",
     "complaints_settings": "complaint_settings",
     "regency_identity": "regency_identity",
+    "district_viewers": "district_viewer",
 }
 PARAM_KIND = {
     "page_id": "page",
@@ -784,6 +846,7 @@ PARAM_KIND = {
     "ppid_objection_id": "ppid_objection",
     "complaint_id": "complaint",
     "complaint_photo_id": "complaint_photo",
+    "district_id": "district",  # Sebuntal's kecamatan (the index's meeting report)
 }
 
 
@@ -803,6 +866,7 @@ def _objects(kind: str, w: World) -> list:
         "workflow_state": [w.workflow_state] if w.workflow_state else [],
         "restriction": [w.restriction],
         "village": [w.village],
+        "district": [w.village.district],
         **{
             k: [w.extra[k]]
             for k in (
@@ -831,6 +895,7 @@ def _objects(kind: str, w: World) -> list:
                 "complaint_photo",
                 "complaint_category",
                 "complaint_settings",
+                "district_viewer",
             )
         },
     }[kind]
@@ -913,6 +978,12 @@ def _param_values(route: Route, param: str, w: World) -> tuple[list, bool]:
             return [ContentType.objects.get_for_model(NewsPage).pk], True
         case "restriction_id":
             return [999999], False
+        case "kind" if ns == "monitoring_dashboard":
+            return ["nilai", "kekurangan"], False
+        case "fmt" if ns == "monitoring_dashboard":
+            return ["csv", "xlsx"], False
+        case "code" if ns == "monitoring":
+            return [w.village.code], True
         case "part" if ns == "apbdes_admin":
             return ["pendapatan", "pembiayaan"], False
         case "uidb64":
@@ -1070,6 +1141,7 @@ class Persona:
     user: object | None = None
     has_admin: bool = False
     kim_member: object | None = None  # the persona's own KIM membership: it signs in as members do
+    reads_sebuntal_index: bool = False  # Sebuntal's own kecamatan viewer (DISTRICT_VIEWER_ROUTES)
 
     def relogin(self):
         if self.kim_member is not None:
@@ -1098,6 +1170,8 @@ def judge(persona: Persona, target: Target, method: str, response) -> str | None
         return "server error"
     if 200 <= status < 300:
         body = _body(response)
+        if persona.reads_sebuntal_index and target.route.key in DISTRICT_VIEWER_ROUTES:
+            body = body.replace(INDEX_MARKER, "")
         if found := MARKER.search(body):
             snippet = body[max(0, found.start() - 60) : found.start() + 40].replace("\n", " ")
             return f"reveals Sebuntal's private data: …{snippet}…"
@@ -1127,6 +1201,8 @@ def judge(persona: Persona, target: Target, method: str, response) -> str | None
             return None
         if persona.has_admin and not target.about_sebuntal:
             return None  # the operator's own admin screens
+        if persona.reads_sebuntal_index and target.route.key in DISTRICT_VIEWER_ROUTES:
+            return None  # Sebuntal's index, read by its own kecamatan's viewer
         if member_route and target.route.key in KIM_MEMBER_ROUTES:
             return None  # the member's own KIM pages (their address names nothing of Sebuntal's)
         return "2xx from a route that is not public"
@@ -1204,10 +1280,25 @@ def personas(santan_ulu, other_operator) -> list[Persona]:
         KIM_MEMBER_PERSONA, Client(enforce_csrf_checks=False), member.user, kim_member=member
     )
     santan = Persona(OPERATOR, Client(enforce_csrf_checks=False), other_operator, has_admin=True)
-    for persona in (anonymous, kim_member, santan):
+    viewers = []
+    for name, district in ((VIEWER_ELSEWHERE, District.objects.get(code=TENGGARONG)), (VIEWER_OWN, None)):
+        user = User.objects.create_user(username=name, password="uji-sandi-sinergi")
+        district = district or santan_ulu.district  # Marang Kayu: Sebuntal's kecamatan too
+        make_district_viewer(user, district)
+        viewers.append(
+            Persona(
+                name,
+                Client(enforce_csrf_checks=False),
+                user,
+                has_admin=True,
+                reads_sebuntal_index=name == VIEWER_OWN,
+            )
+        )
+    everyone = [anonymous, kim_member, santan, *viewers]
+    for persona in everyone:
         persona.client.raise_request_exception = False
         persona.relogin()
-    return [anonymous, kim_member, santan]
+    return everyone
 
 
 # --------------------------------------------------------------------------- tests
@@ -1239,6 +1330,8 @@ def test_every_pattern_is_filled(world):
         assert route in keys, f"PUBLIC_ROUTES names a route that no longer exists: {route}"
     for route in KIM_MEMBER_ROUTES:
         assert route in keys, f"KIM_MEMBER_ROUTES names a route that no longer exists: {route}"
+    for route in DISTRICT_VIEWER_ROUTES:
+        assert route in keys, f"DISTRICT_VIEWER_ROUTES names a route that no longer exists: {route}"
 
 
 def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, santan_ulu, other_operator):
@@ -1259,6 +1352,13 @@ def test_outsiders_neither_see_nor_change_sebuntal_through_any_url(world, santan
     assert not sweep.problems, f"{len(sweep.problems)} failure(s) ({summary}):\n" + "\n".join(sweep.problems)
     # The personas were really who they claim to be at the end.
     assert sweep.statuses[(OPERATOR, "GET", reverse("wagtailadmin_home"))] == 200
+    for viewer in (VIEWER_ELSEWHERE, VIEWER_OWN):
+        assert sweep.statuses[(viewer, "GET", reverse("wagtailadmin_home"))] == 200
+    # Sebuntal's kecamatan viewer reads its index; the other kecamatan's viewer and the operator do not.
+    sebuntal_index = reverse("monitoring_dashboard:village", args=[world.village.pk])
+    assert sweep.statuses[(VIEWER_OWN, "GET", sebuntal_index)] == 200
+    assert sweep.statuses[(VIEWER_ELSEWHERE, "GET", sebuntal_index)] == 404
+    assert sweep.statuses[(OPERATOR, "GET", sebuntal_index)] == 403
     assert sweep.statuses[(KIM_MEMBER_PERSONA, "GET", reverse("wagtailadmin_home"))] == 302
     assert sweep.statuses[(KIM_MEMBER_PERSONA, "GET", reverse("kim:home"))] == 200
     assert sweep.statuses[(KIM_MEMBER_PERSONA, "GET", reverse("kim:members"))] == 200  # the ketua's list
@@ -1299,7 +1399,7 @@ def test_the_kim_member_sees_its_own_kim_pages_and_sebuntals_own_member_sees_the
 ):
     """Positive controls for the member rules: the persona is a working member whose own report shows,
     and the same member pages do show Sebuntal's markers to Sebuntal's own member, so the check can fire."""
-    [_anonymous, member, _operator] = personas(santan_ulu, other_operator)
+    [_anonymous, member, _operator, *_viewers] = personas(santan_ulu, other_operator)
     with scope(village=santan_ulu):
         own = Report.objects.get(author=member.kim_member)
         own_photo = own.photos.get()

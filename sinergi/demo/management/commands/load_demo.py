@@ -97,3 +97,8 @@ class Command(BaseCommand):
 
         self.stdout.write("")
         load_complaints_demo(self.stdout)
+        # The completeness index: today's scores from all of the above, 13 months of generated history.
+        from sinergi.demo.index_content import load_index_demo
+
+        self.stdout.write("")
+        load_index_demo(self.stdout)
