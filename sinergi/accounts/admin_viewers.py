@@ -7,14 +7,12 @@ puts the user in the viewers' group (admin sign-in only, `accounts.signal_handle
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from sinergi.accounts.access import administered_regencies, is_regency_admin
+from sinergi.accounts.admin_views import ScopedModelViewSet
 from sinergi.accounts.models import DistrictViewer
 from sinergi.regions.models import District
 
@@ -78,45 +76,9 @@ class ViewerForm(WagtailAdminModelForm):
         return cleaned
 
 
-class ScopedRows:
-    def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
-
-    def get_object(self, *args, **kwargs):
-        row = super().get_object(*args, **kwargs)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "delete", row):
-            raise PermissionDenied
-        return row
-
-
-class IndexView(ScopedRows, generic.IndexView):
-    pass
-
-
-class EditView(ScopedRows, generic.EditView):
-    pass
-
-
-class DeleteView(ScopedRows, generic.DeleteView):
-    pass
-
-
-class HistoryView(ScopedRows, generic.HistoryView):
-    pass
-
-
-class UsageView(ScopedRows, generic.UsageView):
-    pass
-
-
-class DistrictViewerViewSet(ModelViewSet):
+class DistrictViewerViewSet(ScopedModelViewSet):
     model = DistrictViewer
     form_fields = ["user", "district"]
-    index_view_class = IndexView
-    edit_view_class = EditView
-    delete_view_class = DeleteView
-    history_view_class = HistoryView
-    usage_view_class = UsageView
     icon = "view"
     menu_label = _("Peninjau kecamatan")
     add_to_settings_menu = True

@@ -8,12 +8,15 @@ found (404). A refused person gets a plain 403 with an Indonesian sentence: Wagt
 PermissionDenied into a redirect to the dashboard, which hides what happened.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseForbidden
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from sinergi.accounts.access import managed_scope, manages_any_village
 
@@ -58,3 +61,50 @@ class VillageStaffView(WagtailAdminTemplateMixin, TemplateView):
 
     def extra_breadcrumbs(self) -> list[dict]:
         return []
+
+
+# --------------------------------------------------------------------------- rule screens of a regency
+
+
+class ScopedRows:
+    """A ModelViewSet's views that list and open only the rows its permission policy grants the user
+    (the policy decides per row: a regency admin's own regency); any other row answers 403."""
+
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
+
+    def get_object(self, *args, **kwargs):
+        row = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", row):
+            raise PermissionDenied
+        return row
+
+
+class ScopedIndexView(ScopedRows, generic.IndexView):
+    pass
+
+
+class ScopedEditView(ScopedRows, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedRows, generic.DeleteView):
+    pass
+
+
+class ScopedHistoryView(ScopedRows, generic.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedRows, generic.UsageView):
+    pass
+
+
+class ScopedModelViewSet(ModelViewSet):
+    """The base of the regency's rule screens (casework) and of the kecamatan viewers' screen."""
+
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView

@@ -5,15 +5,13 @@ administers, plus the instance-wide rows (national holidays of years `lokal-id` 
 terms), which every regency admin of the instance shares.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from sinergi.accounts.access import administered_regencies, is_regency_admin
+from sinergi.accounts.admin_views import ScopedModelViewSet
 from sinergi.casework.models import Holiday, ServiceSettings, SpamTerm
 
 
@@ -57,43 +55,7 @@ class RegencyChoiceForm(WagtailAdminModelForm):
             self.fields["regency"].queryset = administered_regencies(self.for_user)
 
 
-class ScopedRows:
-    def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["change"])
-
-    def get_object(self, *args, **kwargs):
-        row = super().get_object(*args, **kwargs)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", row):
-            raise PermissionDenied
-        return row
-
-
-class IndexView(ScopedRows, generic.IndexView):
-    pass
-
-
-class EditView(ScopedRows, generic.EditView):
-    pass
-
-
-class DeleteView(ScopedRows, generic.DeleteView):
-    pass
-
-
-class HistoryView(ScopedRows, generic.HistoryView):
-    pass
-
-
-class UsageView(ScopedRows, generic.UsageView):
-    pass
-
-
-class RegencyRulesViewSet(ModelViewSet):
-    index_view_class = IndexView
-    edit_view_class = EditView
-    delete_view_class = DeleteView
-    history_view_class = HistoryView
-    usage_view_class = UsageView
+class RegencyRulesViewSet(ScopedModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = False
