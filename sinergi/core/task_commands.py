@@ -11,7 +11,21 @@ from django.utils.translation import gettext_lazy
 from django_tasks.base import TaskResultStatus
 
 
-class TaskCommand(BaseCommand):
+class SinergiCommand(BaseCommand):
+    """A management command whose help texts are translatable (gettext_lazy): argparse needs plain
+    strings, so they are rendered, in the active language, when the parser is made (`--help` failed
+    with a TypeError before)."""
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        self.help = str(self.help)
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        for action in parser._actions:
+            if action.help is not None and not isinstance(action.help, str):
+                action.help = str(action.help)
+        return parser
+
+
+class TaskCommand(SinergiCommand):
     """Subclasses set `task` (a django-tasks task returning how many messages it sent) and `help`."""
 
     task = None

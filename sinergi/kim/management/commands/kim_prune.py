@@ -5,15 +5,15 @@ phone offline for over a month) would be saved again. See docs/operations.md.
 """
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sinergi.core import throttle
+from sinergi.core.task_commands import SinergiCommand
 from sinergi.kim.services import prune_sends
 
 
-class Command(BaseCommand):
+class Command(SinergiCommand):
     help = gettext_lazy("Hapus kunci pengiriman laporan KIM yang lama dan penghitung batas yang kedaluwarsa.")
 
     def add_arguments(self, parser):

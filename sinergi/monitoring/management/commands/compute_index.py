@@ -3,16 +3,17 @@
 import datetime as dt
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sinergi.core.task_commands import SinergiCommand
 from sinergi.monitoring.compute import compute_scores, prune
 from sinergi.regions.models import Regency
 
 
-class Command(BaseCommand):
+class Command(SinergiCommand):
     help = gettext_lazy(
         "Hitung indeks keterbukaan semua desa untuk hari ini (atau --day), lalu rapikan arsip: "
         "nilai harian disimpan setahun, sesudahnya satu per bulan."
