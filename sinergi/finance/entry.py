@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from sinergi.finance.models import (
@@ -23,6 +22,7 @@ from sinergi.finance.models import (
     RealisationItem,
     SpendingLine,
 )
+from sinergi.finance.services import corrected_realisation, corrected_version, next_number
 from sinergi.regions.models import Village
 
 
@@ -61,12 +61,6 @@ class RealisedValue:
     note: str
 
 
-def next_version_number(village, year) -> int:
-    """The next number of the village's versions of a year; call inside a transaction holding the lock."""
-    numbers = BudgetVersion.objects.filter(village=village, year=year)
-    return (numbers.aggregate(n=Max("number"))["n"] or 0) + 1
-
-
 def lock_village(village) -> None:
     """Serialise the creation of drafts of one village (the row exists even before its first version)."""
     Village.objects.select_for_update().filter(pk=village.pk).first()
@@ -81,8 +75,6 @@ def start_draft(
     turns a double click on "Buat draf" into one draft). Where that kind is already published, the draft
     is a correction and needs its reason.
     """
-    from sinergi.finance.services import corrected_version
-
     if copy_from is not None and copy_from.village_id != village.pk:
         raise EntryError(_("Versi sumber bukan milik desa ini."))
     with transaction.atomic():
@@ -105,7 +97,7 @@ def start_draft(
             village=village,
             year=year,
             kind=kind,
-            number=next_version_number(village, year),
+            number=next_number(BudgetVersion.objects.filter(village=village, year=year)),
             corrects=corrects,
             correction_reason=reason.strip(),
             perdes_number=perdes_number.strip(),
@@ -194,7 +186,7 @@ def save_activity(
         if taken.exists():
             raise EntryError(_("Kode kegiatan %(code)s sudah dipakai di versi ini.") % {"code": data.code})
         if activity_id is None:
-            position = (version.activities.aggregate(n=Max("position"))["n"] or 0) + 1
+            position = next_number(version.activities.all(), "position")
             activity = BudgetActivity(version=version, position=position)
         else:
             activity = BudgetActivity.objects.get(pk=activity_id, version=version)
@@ -227,8 +219,6 @@ def start_realisation(version: BudgetVersion, period: str, by, *, reason="") -> 
     The rows start at zero, or at the published report's figures when this one corrects it (which then
     needs its reason). One draft per version and period at a time.
     """
-    from sinergi.finance.services import corrected_realisation
-
     with transaction.atomic():
         version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
         if not version.is_published:
@@ -245,7 +235,7 @@ def start_realisation(version: BudgetVersion, period: str, by, *, reason="") -> 
         realisation = Realisation.objects.create(
             version=version,
             period=period,
-            number=(reports.aggregate(n=Max("number"))["n"] or 0) + 1,
+            number=next_number(reports),
             corrects=corrects,
             correction_reason=reason.strip(),
             created_by=by,

@@ -26,6 +26,12 @@ from sinergi.finance.models import (
 from sinergi.finance.workbook import Codes, read_workbook
 
 
+def next_number(rows, field: str = "number") -> int:
+    """One more than the highest `field` of `rows` (1 for none): version, report or kegiatan order.
+    Call inside the transaction that holds the lock serialising the writers."""
+    return (rows.aggregate(n=Max(field))["n"] or 0) + 1
+
+
 class NotConfirmed(Exception):
     """The workbook still has problems at confirmation: nothing was saved."""
 
@@ -120,8 +126,9 @@ def confirm_import(import_id: int, by) -> BudgetImport:
 def _save_version(budget_import, parsed, by) -> BudgetVersion:
     village = budget_import.village
     # Lock the village's versions of the year so two imports cannot take the same number.
-    numbers = BudgetVersion.objects.select_for_update().filter(village=village, year=budget_import.year)
-    number = (numbers.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = next_number(
+        BudgetVersion.objects.select_for_update().filter(village=village, year=budget_import.year)
+    )
     version = BudgetVersion.objects.create(
         village=village,
         year=budget_import.year,
@@ -177,8 +184,7 @@ def _save_version(budget_import, parsed, by) -> BudgetVersion:
 
 def _save_realisation(budget_import, parsed, by) -> Realisation:
     version = latest_published(budget_import.village, budget_import.year)
-    previous = Realisation.objects.filter(version=version, period=budget_import.target)
-    number = (previous.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = next_number(Realisation.objects.filter(version=version, period=budget_import.target))
     realisation = Realisation.objects.create(
         version=version,
         period=budget_import.target,
