@@ -4,9 +4,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -133,6 +135,43 @@ class SinergiPage(Page):
     def get_summary(self) -> str:
         return self.search_description or getattr(self, "intro", "") or ""
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the pages along the path read in one query.
+
+        Wagtail reads each level's child, then that child's specific row: two queries per path
+        segment (eight for an article). Here the base rows of every page on the path come in one
+        query (by `url_path`, indexed by core's migration 0005), and only the page reached is read as
+        its specific type. The walk keeps Wagtail's rules: a page type with routes of its own
+        (RoutablePageMixin) answers first for the rest of the path when it is live and one of its
+        routes matches it, and a page type that overrides `route` otherwise is handed the rest of
+        the path as Wagtail would.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths, prefix = [], self.url_path
+        for slug in path_components:
+            prefix += slug + "/"
+            url_paths.append(prefix)
+        rows = {
+            row.url_path: row
+            for row in Page.objects.filter(
+                url_path__in=url_paths, depth__gt=self.depth, path__startswith=self.path
+            )
+        }
+        node = self
+        for index, slug in enumerate(path_components):
+            child = rows.get(f"{node.url_path}{slug}/")
+            if child is None or child.depth != node.depth + 1:
+                raise Http404
+            child._cached_parent_obj = node
+            remaining = path_components[index + 1 :]
+            if remaining and not _routes_like_sinergi_page(child, remaining):
+                return child.specific.route(request, remaining)
+            node = child
+        page = node.specific
+        page._cached_parent_obj = node._cached_parent_obj
+        return page.route(request, [])
+
     def get_breadcrumbs(self):
         # Ancestors below Wagtail's invisible root, in one query.
         return self.get_ancestors().filter(depth__gte=PORTAL_DEPTH)
@@ -142,6 +181,35 @@ class SinergiPage(Page):
         context["village_home"] = self.village_home
         context["portal_home"] = self.portal_home
         return context
+
+
+def _next_route_owner(model, after):
+    """The class whose `route` a `super().route()` call in `after` reaches, in `model`'s MRO."""
+    mro = model.__mro__
+    for cls in mro[mro.index(after) + 1 :]:
+        if "route" in cls.__dict__:
+            return cls
+    return None
+
+
+def _routes_like_sinergi_page(page, remaining) -> bool:
+    """Whether `page` (a base Page row) hands `remaining` to its children as SinergiPage does."""
+    model = page.specific_class
+    if model is None:
+        return False
+    route = model.route
+    if route is SinergiPage.route:
+        return True
+    if route is RoutablePageMixin.route and _next_route_owner(model, RoutablePageMixin) is SinergiPage:
+        # Its own routes answer first, while it is live; what they do not match goes to its children.
+        if page.live:
+            try:
+                model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+            except Http404:
+                return True
+            return False
+        return True
+    return False
 
 
 class IntroMixin(models.Model):
