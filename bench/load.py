@@ -29,6 +29,8 @@ class LoadResult:
     client_cpu: float = 0.0
     server_cpu: float = 0.0
     machine_cpu: float = 0.0
+    # The same path measured over one connection (bench/run.py: page cache off), for its p50.
+    single: "LoadResult | None" = None
     cpu_window: float = 0.0  # wall seconds between the two CPU samples (a little over `seconds`)
     failure: str = ""
 

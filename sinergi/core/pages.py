@@ -126,6 +126,19 @@ class SinergiPage(Page):
         return getattr(self, "image", None) or getattr(self.village_home, "banner", None)
 
     @cached_property
+    def listable_children(self) -> list:
+        """This page's public children as base Page rows (title, URL, type, menu flag), in tree order.
+
+        Read once per request and page: a site root's menu and its home's section links (the
+        services, the "Jelajahi" list) are all cut from this one list.
+        """
+        return list(
+            listable(Page.objects.child_of(self)).only(
+                "id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live"
+            )
+        )
+
+    @cached_property
     def is_waiting_for_content(self) -> bool:
         """A listing section with no public child yet (see `listing_section`)."""
         if not isinstance(self, tuple(_listing_sections)):

@@ -40,7 +40,6 @@ from sinergi.core.pages import (
     VILLAGE_DEPTH,
     IntroMixin,
     SinergiPage,
-    listable,
     listing_section,
     site_root,
 )
@@ -294,12 +293,14 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
             ContentType.objects.get_for_model(model).pk: model.__name__
             for model in (*service_pages, ContactPage, NewsIndexPage, AnnouncementIndexPage, AgendaIndexPage)
         }
-        sections = {
+        # The menu (base template) reads the same children: one query for both.
+        children = self.listable_children
+        context["sections"] = {
             models_by_type[page.content_type_id]: page
-            for page in listable(Page.objects.child_of(self)).filter(content_type_id__in=models_by_type)
+            for page in children
+            if page.content_type_id in models_by_type
         }
-        context["sections"] = sections
-        context["other_sections"] = listable(Page.objects.child_of(self)).not_in_menu()
+        context["other_sections"] = [page for page in children if not page.show_in_menus]
         return context
 
     @path("cari/", name="search")

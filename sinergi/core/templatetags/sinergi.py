@@ -2,10 +2,8 @@ from urllib.parse import quote
 
 from django import template
 from lokal import parse_phone
-from wagtail.models import Page
 
 from sinergi.core import formatting
-from sinergi.core.pages import listable
 from sinergi.core.search import describe_results
 
 register = template.Library()
@@ -99,7 +97,9 @@ def site_menu(context, page):
     root = getattr(page, "village_home", None) or getattr(page, "portal_home", None)
     if root is None:
         return []
-    return listable(Page.objects.child_of(root)).in_menu().only("id", "title", "url_path", "path", "depth")
+    if root.pk == page.pk:
+        root = page  # a site's home: the instance whose children its own context already read
+    return [child for child in root.listable_children if child.show_in_menus]
 
 
 @register.simple_tag(takes_context=True)
