@@ -755,11 +755,46 @@ def own_domain(ctx, params):
     return ctx.per_village(lambda vid: ok() if ctx.home.get(vid) in roots else missing)
 
 
-@check("E.templat_ringan")
-def light_templates(ctx, params):
-    # The same for every village: Sinergi's templates keep the page budget and the phone layout
-    # (tested for the platform, not measured per village; the rule's `measures` says so).
-    return ctx.per_village(lambda vid: ok())
+@check("E.dokumen_ringan")
+def light_documents(ctx, params):
+    """Share of the village's documents (its collection) within the size budget; the largest too heavy
+    one is where to fix it (its edit form replaces the file). No documents: nothing heavy to open."""
+    from wagtail.documents import get_document_model
+
+    budget_mb = Decimal(str(params.get("max_mb", 5))) or Decimal("5")
+    budget = int(budget_mb * 1024 * 1024)
+    documents = get_document_model().objects.order_by()
+    if ctx.subset:
+        documents = documents.filter(collection__village__in=ctx.ids)
+    else:
+        documents = documents.filter(collection__village__district__regency_id=ctx.regency.pk)
+    totals = dict(
+        documents.values("collection__village")
+        .annotate(n=Count("pk"))
+        .values_list("collection__village", "n")
+    )
+    heavy = {}  # village id: (n too heavy, (size, pk) of the largest)
+    for vid, pk, size in documents.filter(file_size__gt=budget).values_list(
+        "collection__village", "pk", "file_size"
+    ):
+        n, largest = heavy.get(vid, (0, (0, None)))
+        heavy[vid] = (n + 1, max(largest, (size, pk)))
+    budget_text = f"{budget_mb.normalize():f}".replace(".", ",")
+
+    def result(vid):
+        if vid not in heavy:
+            return ok()
+        n, (_size, pk) = heavy[vid]
+        total = totals[vid]
+        return Result(
+            (Decimal(total - n) / total).quantize(Decimal("0.0001")),
+            "partial" if n < total else "missing",
+            _("%(n)s dari %(total)s dokumen desa lebih besar dari %(mb)s MB, berat dibuka di ponsel.")
+            % {"n": n, "total": total, "mb": budget_text},
+            ctx.urls.get("wagtaildocs:edit", pk),
+        )
+
+    return ctx.per_village(result)
 
 
 # --------------------------------------------------------------------------- F
