@@ -8,6 +8,7 @@ check whose feature is not installed in this instance scores 0, "unavailable" ("
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -433,71 +434,66 @@ def complaints_address(ctx, params):
 # --------------------------------------------------------------------------- C
 
 
+class PpidRow(NamedTuple):
+    pk: int
+    decree_id: int | None
+    decree_number: str
+    notice_len: int | None
+
+
 def _ppid(ctx):
+    """{village_id: PpidRow} of the live PPID pages."""
+
     def build():
         qs = ctx.pages(_model("ppid.PpidPage")).annotate(notice_len=Length("service_notice"))
         return {
-            vid: (pk, decree_id, number, notice_len)
-            for vid, pk, decree_id, number, notice_len in qs.values_list(
-                "village_id", "pk", "decree_id", "decree_number", "notice_len"
-            )
+            vid: PpidRow(*row)
+            for vid, *row in qs.values_list("village_id", "pk", "decree_id", "decree_number", "notice_len")
         }
 
     return ctx.cached("ppid", build)
 
 
-def _ppid_fix(ctx, vid):
-    return _fix_section(ctx, vid, "ppid.PpidPage", "ppid", "ppidpage")
+def _ppid_check(ctx, lacking, unpublished=None):
+    """{village_id: Result} of a check on the village's live PPID page: missing with `unpublished`
+    when the page is not live, missing with the text `lacking(row)` returns when it returns one,
+    complete otherwise; the fix is always the PPID page."""
+    pages = _ppid(ctx)
+    unpublished = unpublished or _("Halaman PPID belum terbit.")
+
+    def result(vid):
+        fix = _fix_section(ctx, vid, "ppid.PpidPage", "ppid", "ppidpage")
+        row = pages.get(vid)
+        text = unpublished if row is None else lacking(row)
+        return Result(ZERO, "missing", text, fix) if text else ok(fix)
+
+    return ctx.per_village(result)
 
 
 @check("C.sk_ppid", app="ppid")
 def ppid_decree(ctx, params):
-    pages = _ppid(ctx)
-
-    def result(vid):
-        row = pages.get(vid)
-        fix = _ppid_fix(ctx, vid)
-        if row is None:
-            return Result(ZERO, "missing", _("Halaman PPID belum terbit."), fix)
-        if not (row[1] or row[2].strip()):
-            return Result(ZERO, "missing", _("Nomor dan dokumen SK PPID belum diisi."), fix)
-        return ok(fix)
-
-    return ctx.per_village(result)
+    return _ppid_check(
+        ctx,
+        lambda row: (
+            "" if row.decree_id or row.decree_number.strip() else _("Nomor dan dokumen SK PPID belum diisi.")
+        ),
+    )
 
 
 @check("C.maklumat", app="ppid")
 def ppid_notice(ctx, params):
-    pages = _ppid(ctx)
-
-    def result(vid):
-        row = pages.get(vid)
-        fix = _ppid_fix(ctx, vid)
-        if row is None:
-            return Result(ZERO, "missing", _("Halaman PPID belum terbit."), fix)
-        if not row[3]:
-            return Result(ZERO, "missing", _("Maklumat pelayanan informasi belum diisi."), fix)
-        return ok(fix)
-
-    return ctx.per_village(result)
+    return _ppid_check(
+        ctx, lambda row: "" if row.notice_len else _("Maklumat pelayanan informasi belum diisi.")
+    )
 
 
 @check("C.layanan_permohonan", app="ppid")
 def ppid_forms(ctx, params):
-    pages = _ppid(ctx)
-
-    def result(vid):
-        fix = _ppid_fix(ctx, vid)
-        if vid in pages:
-            return ok(fix)
-        return Result(
-            ZERO,
-            "missing",
-            _("Halaman PPID belum terbit, jadi formulir permohonan dan keberatan belum bisa dipakai."),
-            fix,
-        )
-
-    return ctx.per_village(result)
+    return _ppid_check(
+        ctx,
+        lambda row: "",
+        _("Halaman PPID belum terbit, jadi formulir permohonan dan keberatan belum bisa dipakai."),
+    )
 
 
 @check("C.dip_30_hari", app="ppid")

@@ -222,6 +222,54 @@ def test_ppid_decree(regency, sebuntal):
     assert items_of(regency, sebuntal)["C.sk_ppid"]["points"] == Decimal("4.00")
 
 
+PPID_UNPUBLISHED = "Halaman PPID belum terbit."
+
+
+@pytest.mark.parametrize(
+    ("live", "fields", "expected"),
+    [
+        (
+            False,
+            {},
+            {
+                "C.sk_ppid": ("0.00", PPID_UNPUBLISHED),
+                "C.maklumat": ("0.00", PPID_UNPUBLISHED),
+                "C.layanan_permohonan": (
+                    "0.00",
+                    "Halaman PPID belum terbit, jadi formulir permohonan dan keberatan belum bisa dipakai.",
+                ),
+            },
+        ),
+        (
+            True,
+            {"decree_number": "", "service_notice": ""},
+            {
+                "C.sk_ppid": ("0.00", "Nomor dan dokumen SK PPID belum diisi."),
+                "C.maklumat": ("0.00", "Maklumat pelayanan informasi belum diisi."),
+                "C.layanan_permohonan": ("2.00", ""),
+            },
+        ),
+        (
+            True,
+            {"decree_number": "141/05/SK/2026", "service_notice": "<p>Kami melayani setiap hari kerja.</p>"},
+            {"C.sk_ppid": ("4.00", ""), "C.maklumat": ("2.00", ""), "C.layanan_permohonan": ("2.00", "")},
+        ),
+    ],
+)
+def test_the_ppid_page_checks(regency, sebuntal, live, fields, expected):
+    from sinergi.ppid.models import PpidPage
+
+    page = republish(section(sebuntal, PpidPage), **fields)
+    if not live:
+        page.unpublish()
+    items = items_of(regency, sebuntal)
+    for check_id, (points, text) in expected.items():
+        item = items[check_id]
+        assert (str(item["points"]), item["missing_text"]) == (points, text), check_id
+        assert item["status"] == ("missing" if text else "ok")
+        assert item["fix_url"] == f"/admin/pages/{page.pk}/edit/"  # the PPID page, live or not
+
+
 def test_a_check_whose_feature_is_absent_is_unavailable_not_an_error(regency, sebuntal, monkeypatch):
     monkeypatch.setitem(checks.REGISTRY, "B.apbdes", (checks.REGISTRY["B.apbdes"][0], "not_installed"))
     item = items_of(regency, sebuntal)["B.apbdes"]
