@@ -108,6 +108,18 @@ class Context:
             return qs.filter(**{f"{field}_id__in": self.ids})
         return qs.filter(**{f"{field}__district__regency_id": self.regency.pk})
 
+    def home_page_ids(self):
+        """The computed villages' home page ids as a subquery: a query on them always runs (Django
+        skips one whose IN list is empty, as it would be for villages without a site)."""
+        from sinergi.regions.models import Village
+
+        villages = (
+            Village.objects.filter(pk__in=self.ids)
+            if self.subset
+            else Village.objects.filter(district__regency_id=self.regency.pk)
+        )
+        return villages.exclude(page_id=None).values("page_id")
+
     def cached(self, key, build):
         if key not in self._cache:
             self._cache[key] = build()
@@ -282,11 +294,13 @@ def _dip(ctx, info_class):
             for item in DipItem.objects.filter(regency=ctx.regency, active=True, info_class=info_class)
         }
         counts = {vid: [0, 0] for vid in ctx.ids}  # current, stale
-        entries = ctx.rows(DipEntry.objects.filter(item_id__in=list(items))).values_list(
-            "village_id", "item_id", "page_id", "document_id", "linked_id", "updated_on"
-        )
+        # By the items' fields, not an IN list of their ids: an empty catalogue still runs the query
+        # (Django skips a query whose IN list is empty), so the count depends on nothing but the rules.
+        entries = ctx.rows(
+            DipEntry.objects.filter(item__regency=ctx.regency, item__active=True, item__info_class=info_class)
+        ).values_list("village_id", "item_id", "page_id", "document_id", "linked_id", "updated_on")
         for vid, item_id, page_id, document_id, linked_id, updated_on in entries:
-            if not (page_id or document_id or linked_id) or vid not in counts:
+            if not (page_id or document_id or linked_id) or vid not in counts or item_id not in items:
                 continue
             stale_after = items[item_id].stale_after(updated_on)
             counts[vid][1 if stale_after and stale_after <= ctx.day else 0] += 1
@@ -708,7 +722,7 @@ def contact(ctx, params):
     rows = {
         pk: (address, phone, whatsapp, email)
         for pk, address, phone, whatsapp, email in _model("villages.VillageHomePage")
-        .objects.filter(pk__in=[p for p in ctx.home.values() if p])
+        .objects.filter(pk__in=ctx.home_page_ids())
         .values_list("pk", "address", "phone", "whatsapp", "email")
     }
 
@@ -743,9 +757,7 @@ def own_domain(ctx, params):
     from wagtail.models import Site
 
     roots = set(
-        Site.objects.filter(root_page_id__in=[p for p in ctx.home.values() if p]).values_list(
-            "root_page_id", flat=True
-        )
+        Site.objects.filter(root_page_id__in=ctx.home_page_ids()).values_list("root_page_id", flat=True)
     )
     missing = Result(ZERO, "missing", _("Desa belum punya domain sendiri (desa.id)."), "")
     return ctx.per_village(lambda vid: ok() if ctx.home.get(vid) in roots else missing)

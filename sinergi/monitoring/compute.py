@@ -159,7 +159,7 @@ def store(day, ruleset, rows, stale):
     """Replace the `stale` scores of `day` by `rows` (from `evaluate`) in four queries, whatever their number.
 
     Two DELETEs (items, then scores, by a subquery on `stale`) and two INSERT ... SELECT, each reading
-    one JSON parameter: the scores, then their items, joined to the new scores on (village, day). No
+    one JSON parameter: the scores, then their items, each finding its new score by (village, day). No
     batching by the database's parameter limit and no ids read back.
     """
     quote = connection.ops.quote_name
@@ -198,10 +198,12 @@ def store(day, ruleset, rows, stale):
         f"generated) SELECT {score_col['village_id']}, %s, %s, {score_col['total']}, {score_col['band']}, "
         f"{score_col['blocks']}, {score_col['facts']}, %s, %s FROM {score_source}"
     )
+    # The score's id by a subquery per item row (an index lookup on (village, day)), not a JOIN:
+    # SQLite may otherwise put the scores in the outer loop and read the JSON once per score.
     insert_items = (
         f"INSERT INTO {item_table} (score_id, {', '.join(quote(n) for n in names)}) "  # noqa: S608
-        f"SELECT s.id, {', '.join(item_col[n] for n in names)} FROM {item_source} "
-        f"JOIN {score_table} s ON s.village_id = {item_col['village_id']} AND s.day = %s"
+        f"SELECT (SELECT s.id FROM {score_table} s WHERE s.village_id = {item_col['village_id']} "
+        f"AND s.day = %s), {', '.join(item_col[n] for n in names)} FROM {item_source}"
     )
     now = _prep(Score, "computed_at", timezone.now())
     with connection.cursor() as cursor:
@@ -210,7 +212,7 @@ def store(day, ruleset, rows, stale):
         cursor.execute(
             insert_scores, [day_value, ruleset.pk, now, _prep(Score, "generated", False), json.dumps(scores)]
         )
-        cursor.execute(insert_items, [json.dumps(items), day_value])
+        cursor.execute(insert_items, [day_value, json.dumps(items)])
 
 
 def evaluate(regency, day, villages, *, subset=True, ruleset=None):
