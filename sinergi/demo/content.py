@@ -34,9 +34,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from sinergi.accounts.services import make_regency_admin, make_village_operator
+from sinergi.accounts.services import make_district_viewer, make_regency_admin, make_village_operator
 from sinergi.demo import data, documents, images
-from sinergi.regions.models import Regency, RegencyIdentity, Village
+from sinergi.regions.models import District, Regency, RegencyIdentity, Village
 from sinergi.villages.models import (
     DEFAULT_BRAND_COLOUR,
     AgendaIndexPage,
@@ -820,6 +820,14 @@ def ensure_accounts(regency: Regency, report: DemoReport, reset_passwords: bool 
                 "mengelola portal kabupaten, berita dan pengumuman kabupaten, website semua desa, "
                 "serta akun pengguna"
             )
+        elif spec["role"] == "district_viewer":
+            district = District.objects.get(code=spec["district"])
+            make_district_viewer(user, district)
+            role = _("Peninjau Kecamatan %(name)s") % {"name": district.name}
+            scope = _(
+                "melihat dasbor indeks keterbukaan dan laporan rapat desa-desa Kecamatan %(name)s saja, "
+                "tanpa mengubah apa pun"
+            ) % {"name": district.name}
         else:
             village = Village.objects.get(code=spec["village"])
             make_village_operator(user, village)

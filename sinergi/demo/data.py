@@ -2063,6 +2063,15 @@ ACCOUNTS = [
         "role": "operator",
         "village": "64.02.17.2002",
     },
+    {
+        # The camat's staff: reads the index dashboards of Marang Kayu's villages, changes nothing.
+        "username": "kecamatan.marang-kayu",
+        "email": "kecamatan.marangkayu@kukarkab.example",
+        "first_name": "Staf",
+        "last_name": "Kecamatan Marang Kayu",
+        "role": "district_viewer",
+        "district": DISTRICT_CODE,
+    },
 ]
 
 # The regency's identity shown in every footer ("Dikelola oleh …"). Demo values: the addresses and

@@ -8,6 +8,7 @@ check whose feature is not installed in this instance scores 0, "unavailable" ("
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -106,6 +107,18 @@ class Context:
         if self.subset:
             return qs.filter(**{f"{field}_id__in": self.ids})
         return qs.filter(**{f"{field}__district__regency_id": self.regency.pk})
+
+    def home_page_ids(self):
+        """The computed villages' home page ids as a subquery: a query on them always runs (Django
+        skips one whose IN list is empty, as it would be for villages without a site)."""
+        from sinergi.regions.models import Village
+
+        villages = (
+            Village.objects.filter(pk__in=self.ids)
+            if self.subset
+            else Village.objects.filter(district__regency_id=self.regency.pk)
+        )
+        return villages.exclude(page_id=None).values("page_id")
 
     def cached(self, key, build):
         if key not in self._cache:
@@ -281,11 +294,13 @@ def _dip(ctx, info_class):
             for item in DipItem.objects.filter(regency=ctx.regency, active=True, info_class=info_class)
         }
         counts = {vid: [0, 0] for vid in ctx.ids}  # current, stale
-        entries = ctx.rows(DipEntry.objects.filter(item_id__in=list(items))).values_list(
-            "village_id", "item_id", "page_id", "document_id", "linked_id", "updated_on"
-        )
+        # By the items' fields, not an IN list of their ids: an empty catalogue still runs the query
+        # (Django skips a query whose IN list is empty), so the count depends on nothing but the rules.
+        entries = ctx.rows(
+            DipEntry.objects.filter(item__regency=ctx.regency, item__active=True, item__info_class=info_class)
+        ).values_list("village_id", "item_id", "page_id", "document_id", "linked_id", "updated_on")
         for vid, item_id, page_id, document_id, linked_id, updated_on in entries:
-            if not (page_id or document_id or linked_id) or vid not in counts:
+            if not (page_id or document_id or linked_id) or vid not in counts or item_id not in items:
                 continue
             stale_after = items[item_id].stale_after(updated_on)
             counts[vid][1 if stale_after and stale_after <= ctx.day else 0] += 1
@@ -433,71 +448,66 @@ def complaints_address(ctx, params):
 # --------------------------------------------------------------------------- C
 
 
+class PpidRow(NamedTuple):
+    pk: int
+    decree_id: int | None
+    decree_number: str
+    notice_len: int | None
+
+
 def _ppid(ctx):
+    """{village_id: PpidRow} of the live PPID pages."""
+
     def build():
         qs = ctx.pages(_model("ppid.PpidPage")).annotate(notice_len=Length("service_notice"))
         return {
-            vid: (pk, decree_id, number, notice_len)
-            for vid, pk, decree_id, number, notice_len in qs.values_list(
-                "village_id", "pk", "decree_id", "decree_number", "notice_len"
-            )
+            vid: PpidRow(*row)
+            for vid, *row in qs.values_list("village_id", "pk", "decree_id", "decree_number", "notice_len")
         }
 
     return ctx.cached("ppid", build)
 
 
-def _ppid_fix(ctx, vid):
-    return _fix_section(ctx, vid, "ppid.PpidPage", "ppid", "ppidpage")
+def _ppid_check(ctx, lacking, unpublished=None):
+    """{village_id: Result} of a check on the village's live PPID page: missing with `unpublished`
+    when the page is not live, missing with the text `lacking(row)` returns when it returns one,
+    complete otherwise; the fix is always the PPID page."""
+    pages = _ppid(ctx)
+    unpublished = unpublished or _("Halaman PPID belum terbit.")
+
+    def result(vid):
+        fix = _fix_section(ctx, vid, "ppid.PpidPage", "ppid", "ppidpage")
+        row = pages.get(vid)
+        text = unpublished if row is None else lacking(row)
+        return Result(ZERO, "missing", text, fix) if text else ok(fix)
+
+    return ctx.per_village(result)
 
 
 @check("C.sk_ppid", app="ppid")
 def ppid_decree(ctx, params):
-    pages = _ppid(ctx)
-
-    def result(vid):
-        row = pages.get(vid)
-        fix = _ppid_fix(ctx, vid)
-        if row is None:
-            return Result(ZERO, "missing", _("Halaman PPID belum terbit."), fix)
-        if not (row[1] or row[2].strip()):
-            return Result(ZERO, "missing", _("Nomor dan dokumen SK PPID belum diisi."), fix)
-        return ok(fix)
-
-    return ctx.per_village(result)
+    return _ppid_check(
+        ctx,
+        lambda row: (
+            "" if row.decree_id or row.decree_number.strip() else _("Nomor dan dokumen SK PPID belum diisi.")
+        ),
+    )
 
 
 @check("C.maklumat", app="ppid")
 def ppid_notice(ctx, params):
-    pages = _ppid(ctx)
-
-    def result(vid):
-        row = pages.get(vid)
-        fix = _ppid_fix(ctx, vid)
-        if row is None:
-            return Result(ZERO, "missing", _("Halaman PPID belum terbit."), fix)
-        if not row[3]:
-            return Result(ZERO, "missing", _("Maklumat pelayanan informasi belum diisi."), fix)
-        return ok(fix)
-
-    return ctx.per_village(result)
+    return _ppid_check(
+        ctx, lambda row: "" if row.notice_len else _("Maklumat pelayanan informasi belum diisi.")
+    )
 
 
 @check("C.layanan_permohonan", app="ppid")
 def ppid_forms(ctx, params):
-    pages = _ppid(ctx)
-
-    def result(vid):
-        fix = _ppid_fix(ctx, vid)
-        if vid in pages:
-            return ok(fix)
-        return Result(
-            ZERO,
-            "missing",
-            _("Halaman PPID belum terbit, jadi formulir permohonan dan keberatan belum bisa dipakai."),
-            fix,
-        )
-
-    return ctx.per_village(result)
+    return _ppid_check(
+        ctx,
+        lambda row: "",
+        _("Halaman PPID belum terbit, jadi formulir permohonan dan keberatan belum bisa dipakai."),
+    )
 
 
 @check("C.dip_30_hari", app="ppid")
@@ -712,7 +722,7 @@ def contact(ctx, params):
     rows = {
         pk: (address, phone, whatsapp, email)
         for pk, address, phone, whatsapp, email in _model("villages.VillageHomePage")
-        .objects.filter(pk__in=[p for p in ctx.home.values() if p])
+        .objects.filter(pk__in=ctx.home_page_ids())
         .values_list("pk", "address", "phone", "whatsapp", "email")
     }
 
@@ -747,19 +757,52 @@ def own_domain(ctx, params):
     from wagtail.models import Site
 
     roots = set(
-        Site.objects.filter(root_page_id__in=[p for p in ctx.home.values() if p]).values_list(
-            "root_page_id", flat=True
-        )
+        Site.objects.filter(root_page_id__in=ctx.home_page_ids()).values_list("root_page_id", flat=True)
     )
     missing = Result(ZERO, "missing", _("Desa belum punya domain sendiri (desa.id)."), "")
     return ctx.per_village(lambda vid: ok() if ctx.home.get(vid) in roots else missing)
 
 
-@check("E.templat_ringan")
-def light_templates(ctx, params):
-    # The same for every village: Sinergi's templates keep the page budget and the phone layout
-    # (tested for the platform, not measured per village; the rule's `measures` says so).
-    return ctx.per_village(lambda vid: ok())
+@check("E.dokumen_ringan")
+def light_documents(ctx, params):
+    """Share of the village's documents (its collection) within the size budget; the largest too heavy
+    one is where to fix it (its edit form replaces the file). No documents: nothing heavy to open."""
+    from wagtail.documents import get_document_model
+
+    budget_mb = Decimal(str(params.get("max_mb", 5))) or Decimal("5")
+    budget = int(budget_mb * 1024 * 1024)
+    documents = get_document_model().objects.order_by()
+    if ctx.subset:
+        documents = documents.filter(collection__village__in=ctx.ids)
+    else:
+        documents = documents.filter(collection__village__district__regency_id=ctx.regency.pk)
+    totals = dict(
+        documents.values("collection__village")
+        .annotate(n=Count("pk"))
+        .values_list("collection__village", "n")
+    )
+    heavy = {}  # village id: (n too heavy, (size, pk) of the largest)
+    for vid, pk, size in documents.filter(file_size__gt=budget).values_list(
+        "collection__village", "pk", "file_size"
+    ):
+        n, largest = heavy.get(vid, (0, (0, None)))
+        heavy[vid] = (n + 1, max(largest, (size, pk)))
+    budget_text = f"{budget_mb.normalize():f}".replace(".", ",")
+
+    def result(vid):
+        if vid not in heavy:
+            return ok()
+        n, (_size, pk) = heavy[vid]
+        total = totals[vid]
+        return Result(
+            (Decimal(total - n) / total).quantize(Decimal("0.0001")),
+            "partial" if n < total else "missing",
+            _("%(n)s dari %(total)s dokumen desa lebih besar dari %(mb)s MB, berat dibuka di ponsel.")
+            % {"n": n, "total": total, "mb": budget_text},
+            ctx.urls.get("wagtaildocs:edit", pk),
+        )
+
+    return ctx.per_village(result)
 
 
 # --------------------------------------------------------------------------- F

@@ -129,12 +129,13 @@ DEFAULT_RULES = [
      "Desa punya situs dengan domain sendiri (Site Wagtail yang berakar di beranda desa).",
      "Permendagri 5/2015 tentang domain desa.id; praktik Diskominfo",
      "Ajukan domain desa.id dan minta Diskominfo memasangnya."),
-    ("E.templat_ringan", "E", "2", {},
-     "Halaman ringan dan ramah ponsel",
-     "Templat Sinergi menjaga anggaran bobot halaman dan tampilan ponsel (diuji otomatis untuk semua desa); "
-     "bukan pengukuran per desa.",
+    ("E.dokumen_ringan", "E", "2", {"max_mb": 5},
+     "Dokumen ringan dan ramah ponsel",
+     "Bagian dokumen unggahan desa (PDF, Word, Excel) yang ukurannya tidak melebihi batas (MB), sehingga "
+     "dapat dibuka di ponsel dan jaringan lemah.",
      "Praktik Diskominfo (akses dari ponsel dan jaringan lemah)",
-     "Tidak ada yang perlu dilakukan desa."),
+     "Perkecil dokumen yang terlalu besar (ekspor ulang sebagai PDF, jangan pindaian beresolusi tinggi), "
+     "lalu ganti berkasnya di menu Dokumen."),
     # F. Kesiapan informasi serta-merta (5)
     ("F.kontak_darurat", "F", "3", {"keywords": ["darurat"]},
      "Kontak darurat",

@@ -19,7 +19,7 @@ from sinergi.regions.models import Village
 from sinergi.villages.models import AgendaPage, AnnouncementPage, NewsPage, VillageHomePage
 
 MARANG_KAYU = "64.02.17"
-ACCOUNTS = ["diskominfo", "operator.sebuntal", "operator.santan-ulu"]
+ACCOUNTS = ["diskominfo", "operator.sebuntal", "operator.santan-ulu", "kecamatan.marang-kayu"]
 
 
 def _run():
@@ -113,6 +113,43 @@ def _assert_accounts(client):
         assert client.get("/admin/").status_code == 200, username
 
 
+def _assert_district_viewer(client):
+    """The kecamatan viewer signs in and finds the index dashboard of Marang Kayu's villages, and only those."""
+    import re
+
+    from django.urls import reverse
+
+    client.logout()
+    response = client.post("/admin/login/", {"username": "kecamatan.marang-kayu", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    html = client.get(reverse("monitoring_dashboard:index")).content.decode()
+    table = html.split('id="idx-villages"', 1)[1].split("</table>", 1)[0]
+    shown = set(re.findall(r">\s*((?:Desa|Kelurahan) [^<]+?)\s*<", table))
+    marang_kayu = Village.objects.filter(district__code=MARANG_KAYU)
+    assert shown == {v.display_name for v in marang_kayu}
+    assert len(shown) == 11
+    assert "Tenggarong" not in html
+    # A reader, not an editor: the page explorer and the rule set are refused.
+    assert client.get(reverse("wagtailadmin_explore_root")).status_code in (302, 403)
+    sebuntal = marang_kayu.get(code=f"{MARANG_KAYU}.2001")
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[sebuntal.page_id])).status_code in (302, 403)
+
+
+def _assert_index_leaves_sebuntal_its_journey():
+    """The browser journey (e2e/test_index.py) fixes Sebuntal's emergency-contacts item: the demo never adds it."""
+    from django_scopes import scopes_disabled
+
+    from sinergi.monitoring.models import Score
+
+    sebuntal = Village.objects.get(code=f"{MARANG_KAYU}.2001")
+    with scopes_disabled():
+        score = Score.objects.get(village=sebuntal, day=timezone.localdate())
+        item = score.items.get(check_id="F.kontak_darurat")
+    assert (item.status, item.points) == ("missing", 0)
+    assert item.max_points > 0
+    assert item.fix_url == f"/admin/pages/add/villages/standardpage/{sebuntal.page_id}/"
+
+
 def _assert_apbdes(client):
     from django_scopes import scopes_disabled
 
@@ -137,6 +174,7 @@ def test_load_demo_fills_marang_kayu_and_is_idempotent(settings, tmp_path, clien
     output = _run()
     assert "sinergi-demo" in output and "/marang-kayu/sebuntal/" in output and "/admin/" in output
     # Each admin account says first where it signs in and what to type there.
+    assert "  kecamatan.marang-kayu\n" in output and "Peninjau Kecamatan Marang Kayu" in output
     operator = output[output.index("  operator.sebuntal\n") :]
     assert operator.index("masuk di   : /admin/ dengan nama pengguna operator.sebuntal") < operator.index(
         "kata sandi"
@@ -149,6 +187,8 @@ def test_load_demo_fills_marang_kayu_and_is_idempotent(settings, tmp_path, clien
     _assert_accounts(client)
 
     _assert_apbdes(client)
+    _assert_district_viewer(client)
+    _assert_index_leaves_sebuntal_its_journey()
 
     before = _counts()
     output = _run()

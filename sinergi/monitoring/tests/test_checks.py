@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from sinergi.core.tests.factories import make_news, publish, section
 from sinergi.monitoring import checks
 from sinergi.monitoring.compute import evaluate
-from sinergi.monitoring.seed import DEFAULT_RULES
+from sinergi.monitoring.seed import DEFAULT_RULES, ensure_ruleset
 from sinergi.monitoring.tests.helpers import items_of, republish
 from sinergi.regions.models import Village
 from sinergi.villages.models import (
@@ -133,6 +133,83 @@ def test_emergency_contacts_page(regency, sebuntal):
     assert (item["points"], item["status"]) == (Decimal("3.00"), "ok")
 
 
+MB = 1024 * 1024
+
+
+def _documents(village, sizes_mb):
+    """Documents of `village`'s collection with the given recorded sizes (the files themselves are tiny)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    return [
+        get_document_model().objects.create(
+            title=f"Dokumen {n}",
+            file=ContentFile(b"%PDF-1.4", name=f"dokumen-{n}.pdf"),
+            collection=village.collection,
+            file_size=int(size * MB),
+        )
+        for n, size in enumerate(sizes_mb)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sizes_mb", "params", "points", "status", "text", "fix"),
+    [
+        ([], None, "2.00", "ok", "", None),
+        ([0.4, 4.9], None, "2.00", "ok", "", None),
+        ([0.4, 6, 2, 1], None, "1.50", "partial", "1 dari 4 dokumen desa lebih besar dari 5 MB", 1),
+        ([6, 12], None, "0.00", "missing", "2 dari 2 dokumen desa lebih besar dari 5 MB", 1),
+        ([6, 12], {"max_mb": 10}, "1.00", "partial", "1 dari 2 dokumen desa lebih besar dari 10 MB", 1),
+        ([0.4, 2.5], {"max_mb": "1.5"}, "1.00", "partial", "lebih besar dari 1,5 MB", 1),
+    ],
+)
+def test_documents_light_enough_for_a_phone(
+    regency, sebuntal, santan_ulu, sizes_mb, params, points, status, text, fix
+):
+    from sinergi.monitoring.models import Rule
+
+    _documents(santan_ulu, [30, 40])  # another village's heavy documents never count
+    documents = _documents(sebuntal, sizes_mb)
+    if params is not None:
+        Rule.objects.filter(ruleset=ensure_ruleset(regency), check_id="E.dokumen_ringan").update(
+            params=params
+        )
+    item = items_of(regency, sebuntal)["E.dokumen_ringan"]
+    assert (str(item["points"]), item["status"]) == (points, status)
+    assert text in item["missing_text"]
+    # Where to fix it: the largest too heavy document's edit form, which replaces its file.
+    assert item["fix_url"] == ("" if fix is None else f"/admin/documents/edit/{documents[fix].pk}/")
+
+
+def test_the_migration_replaces_the_rule_that_measured_nothing_in_a_new_version(regency):
+    import importlib
+
+    from django.apps import apps
+
+    from sinergi.monitoring.models import Rule, RuleSet
+
+    migration = importlib.import_module("sinergi.monitoring.migrations.0003_light_documents_rule")
+    # A rule set as migration 0002 left it: E.templat_ringan where E.dokumen_ringan is now.
+    old = ensure_ruleset(regency)
+    Rule.objects.filter(ruleset=old, check_id="E.dokumen_ringan").update(
+        check_id="E.templat_ringan", params={}, title="Halaman ringan dan ramah ponsel"
+    )
+    migration.replace_rule(apps, None)
+    new = RuleSet.objects.filter(regency=regency).order_by("-version").first()
+    assert new.version == old.version + 1
+    rules = {rule.check_id: rule for rule in new.rules.all()}
+    assert "E.templat_ringan" not in rules
+    assert (rules["E.dokumen_ringan"].weight, rules["E.dokumen_ringan"].params) == (
+        Decimal("2"),
+        {"max_mb": 5},
+    )
+    assert new.total_weight == 100
+    assert new.block_weights() == {"A": 35, "B": 20, "C": 15, "D": 15, "E": 10, "F": 5}
+    assert old.rules.filter(check_id="E.templat_ringan").exists()  # the version that scored is kept
+    migration.replace_rule(apps, None)  # nothing left to replace
+    assert RuleSet.objects.filter(regency=regency).count() == 2
+
+
 def test_ppid_decree(regency, sebuntal):
     from sinergi.ppid.models import PpidPage
 
@@ -143,6 +220,54 @@ def test_ppid_decree(regency, sebuntal):
     )
     republish(section(sebuntal, PpidPage), decree_number="141/05/SK/2026")
     assert items_of(regency, sebuntal)["C.sk_ppid"]["points"] == Decimal("4.00")
+
+
+PPID_UNPUBLISHED = "Halaman PPID belum terbit."
+
+
+@pytest.mark.parametrize(
+    ("live", "fields", "expected"),
+    [
+        (
+            False,
+            {},
+            {
+                "C.sk_ppid": ("0.00", PPID_UNPUBLISHED),
+                "C.maklumat": ("0.00", PPID_UNPUBLISHED),
+                "C.layanan_permohonan": (
+                    "0.00",
+                    "Halaman PPID belum terbit, jadi formulir permohonan dan keberatan belum bisa dipakai.",
+                ),
+            },
+        ),
+        (
+            True,
+            {"decree_number": "", "service_notice": ""},
+            {
+                "C.sk_ppid": ("0.00", "Nomor dan dokumen SK PPID belum diisi."),
+                "C.maklumat": ("0.00", "Maklumat pelayanan informasi belum diisi."),
+                "C.layanan_permohonan": ("2.00", ""),
+            },
+        ),
+        (
+            True,
+            {"decree_number": "141/05/SK/2026", "service_notice": "<p>Kami melayani setiap hari kerja.</p>"},
+            {"C.sk_ppid": ("4.00", ""), "C.maklumat": ("2.00", ""), "C.layanan_permohonan": ("2.00", "")},
+        ),
+    ],
+)
+def test_the_ppid_page_checks(regency, sebuntal, live, fields, expected):
+    from sinergi.ppid.models import PpidPage
+
+    page = republish(section(sebuntal, PpidPage), **fields)
+    if not live:
+        page.unpublish()
+    items = items_of(regency, sebuntal)
+    for check_id, (points, text) in expected.items():
+        item = items[check_id]
+        assert (str(item["points"]), item["missing_text"]) == (points, text), check_id
+        assert item["status"] == ("missing" if text else "ok")
+        assert item["fix_url"] == f"/admin/pages/{page.pk}/edit/"  # the PPID page, live or not
 
 
 def test_a_check_whose_feature_is_absent_is_unavailable_not_an_error(regency, sebuntal, monkeypatch):

@@ -6,13 +6,15 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from sinergi.monitoring.bands import band_for
 from sinergi.monitoring.compute import compute_scores, prune
 from sinergi.monitoring.models import Score, ScoreItem
-from sinergi.regions.models import Village
+from sinergi.regions.models import District, Regency, Village
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,39 @@ def test_recomputing_a_day_replaces_its_scores(regency, sebuntal):
             ScoreItem.objects.filter(village=sebuntal).count()
             == Score.objects.get(village=sebuntal).items.count()
         )
+
+
+def _regency_of(code, n):
+    """A regency of `n` villages (rows only, no pages: what the checks read is empty)."""
+    regency = Regency.objects.create(code=code, name=f"Kabupaten {code}", province_name="Uji")
+    district = District.objects.create(regency=regency, code=f"{code}.01", name=f"Kecamatan {code}")
+    Village.objects.bulk_create(
+        Village(district=district, code=f"{district.code}.{2001 + i}", name=f"Desa {i}", kind="desa")
+        for i in range(n)
+    )
+    return regency
+
+
+def test_computing_and_storing_ten_times_the_villages_takes_the_same_queries(regency):
+    # 12 and 120 villages: 120 scores with 24 items each are more rows than a batched INSERT or a
+    # batched DELETE takes in one query, on SQLite and on PostgreSQL alike. Those villages have no
+    # site; the provisioned regency's have one, and a DIP catalogue: the count is the same again.
+    day = timezone.localdate()
+    counts = {}
+    provisioned = Village.objects.filter(district__regency=regency).count()
+    for code, n in (("99.98", 12), ("99.99", 120), (regency.code, provisioned)):
+        regency = Regency.objects.get(code=code) if n == provisioned else _regency_of(code, n)
+        compute_scores(regency, day)  # the day already has scores: the measured run replaces them
+        with scopes_disabled(), CaptureQueriesContext(connection) as queries:
+            assert compute_scores(regency, day) == n
+        counts[n] = len(queries)
+        with scopes_disabled():
+            scores = Score.objects.filter(village__district__regency=regency, day=day)
+            assert scores.count() == n
+            rules = regency.index_rulesets.get().rules.count()
+            assert ScoreItem.objects.filter(score__in=scores).count() == n * rules
+            assert_scores_explain_themselves(scores.prefetch_related("items"))
+    assert counts[12] == counts[120] == counts[provisioned], counts
 
 
 def test_daily_snapshots_are_kept_a_year_then_one_a_month(regency, sebuntal):

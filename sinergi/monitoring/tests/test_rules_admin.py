@@ -33,7 +33,7 @@ def test_changing_a_weight_makes_a_new_version_and_keeps_the_scored_one(
             old,
             **{
                 "weight-D.berita_30_hari": "6",
-                "weight-E.templat_ringan": "1",
+                "weight-E.dokumen_ringan": "1",
                 "note": "Berita lebih penting",
             },
         ),
