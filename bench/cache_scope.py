@@ -15,7 +15,8 @@ a random village. A request is a hit when it ran no SQL query. Prints one JSON o
 Villages are requested under their regency's Site (bench/scale.py gives every portal one); with
 SAMPLE (bench/scale.py: 237), the requests go to that many village homes drawn at random from all,
 while the news is still published in any village: warming 25,000 homes would take most of an hour,
-and the per-process cache holds 300 pages.
+and the per-process cache's cap of 300 entries is lifted
+(a warmed village home takes several).
 """
 
 import json
@@ -34,6 +35,12 @@ def measure(pages, villages, seconds: float, publish_every: float, rng: random.R
     from sinergi.villages.models import NewsIndexPage, NewsPage
 
     cache.clear()
+    # Django's per-process cache keeps 300 entries (a third culled when full); a cached village home
+    # takes several (the page, its headers, the scope keys of the village and its kecamatan), so 237
+    # villages overflowed it and misses measured the cap, not the invalidation rule. Production's
+    # Redis holds them all: the cap is lifted here.
+    if hasattr(cache, "_max_entries"):
+        cache._max_entries = 10**7
     client = Client()
     for host, path in pages:
         client.get(path, HTTP_HOST=host)
