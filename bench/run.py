@@ -139,7 +139,7 @@ def hit_rate_table(rates: dict, publish_every: float) -> list[str]:
         "| Villages | Every publish empties every page | Scoped (village, kecamatan, portal) |",
         "|---|---|---|",
         f"| {rates['villages']:,} | {cell('global')} | {cell('scoped')} |",
-        "| 25,000 | not measured: this part runs on the 237-village SQLite database (bench/scale.py measures pages at 25,000) | |",
+        "| 25,000 | on PostgreSQL with all of Java: the scale table (bench/scale.py, SCALE_25K=1) | |",
     ]
 
 

@@ -57,7 +57,9 @@ def _env(database_url: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="sinergi.settings",
         DEBUG="0",
         PUBLIC_PAGE_CACHE_SECONDS="0",
-        ALLOWED_HOSTS=f"{HOST},127.0.0.1",
+        # kukar.test for the measured pages, 127.0.0.1 (the default site) and every other portal's
+        # <code>.test for the cache hit rate.
+        ALLOWED_HOSTS=f"{HOST},127.0.0.1,.test",
         PYTHONPATH=str(ROOT),
     )
     return env
@@ -81,16 +83,74 @@ def _measure(env) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def page_figures(client, path: str, requests: int = REQUESTS) -> dict:
+    """One page: 3 warm-up requests, the SQL queries of one request, the median of `requests` more.
+
+    The count is read as soon as the request is done: `CaptureQueriesContext` keeps a view of the
+    connection's query log, which the next request empties (Django resets it on request_started), so
+    reading it after the timed requests gave 0.
+    """
+    import statistics
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        status = client.get(path).status_code
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    queries = len(captured.captured_queries)
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - started) * 1000)
+    return {"status": status, "queries": queries, "median_ms": round(statistics.median(times), 1)}
+
+
+CACHE_SECONDS = 15
+PUBLISH_EVERY = 2
+CACHE_SAMPLE = 237
+
+
+def add_sites() -> None:
+    """A Site (<code>.test) for every portal without one, so that all villages can be requested."""
+    import django
+
+    django.setup()
+    from wagtail.models import Site
+
+    from sinergi.regions.models import Regency
+
+    with_site = set(Site.objects.values_list("root_page_id", flat=True))
+    Site.objects.bulk_create(
+        Site(hostname=f"{r.code}.test", port=80, root_page_id=r.page_id, site_name=r.name)
+        for r in Regency.objects.exclude(page=None).exclude(page_id__in=with_site)
+    )
+
+
+def _cache_hit_rate(env) -> dict:
+    """bench/cache_scope.py on this database, with the page cache on (its default lifetime)."""
+    sites = subprocess.run(
+        [PYTHON, "-m", "bench.scale", "sites"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if sites.returncode != 0:
+        raise SystemExit(f"bench.scale: adding sites failed:\n{sites.stderr[-3000:]}")
+    cache_env = {k: v for k, v in env.items() if k != "PUBLIC_PAGE_CACHE_SECONDS"}
+    command = [PYTHON, "-m", "bench.cache_scope", str(CACHE_SECONDS), str(PUBLISH_EVERY), str(CACHE_SAMPLE)]
+    out = subprocess.run(command, cwd=ROOT, env=cache_env, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"bench.scale: cache hit rate failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def measure() -> dict:
     """In the bench's environment: the figures of every page, as JSON on stdout."""
     import django
 
     django.setup()
-    import statistics
-
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from wagtail.models import Site
 
     from sinergi.core.tests.factories import make_news
@@ -108,23 +168,7 @@ def measure() -> dict:
     pages = dict(PAGES, Article=f"/marang-kayu/sebuntal/berita/{article.slug}/")
 
     client = Client(HTTP_HOST=HOST)
-    figures = {}
-    for name, path in pages.items():
-        for _ in range(3):
-            status = client.get(path).status_code
-        with CaptureQueriesContext(connection) as queries:
-            client.get(path)
-        times = []
-        for _ in range(REQUESTS):
-            started = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - started) * 1000)
-        figures[name] = {
-            "path": path,
-            "status": status,
-            "queries": len(queries),
-            "median_ms": round(statistics.median(times), 1),
-        }
+    figures = {name: dict(page_figures(client, path), path=path) for name, path in pages.items()}
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
         size = cursor.fetchone()[0]
@@ -152,11 +196,15 @@ def run(with_25k: bool | None = None) -> dict:
         result = {"small": {"provisioning": _provision(env, [REGENCY])}}
         log("scale: measure pages at 237 villages")
         result["small"].update(_measure(env))
+        log("scale: page cache hit rate while news is published, 237 villages")
+        result["small"]["cache"] = _cache_hit_rate(env)
         if with_25k:
             log(f"scale: provision {' '.join(JAVA)} (Java, 25,271 villages; 15-25 minutes)")
             result["large"] = {"provisioning": _provision(env, JAVA)}
             log("scale: measure pages at 25,000+ villages")
             result["large"].update(_measure(env))
+            log("scale: page cache hit rate while news is published, 25,000+ villages")
+            result["large"]["cache"] = _cache_hit_rate(env)
     finally:
         _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     return result
@@ -190,6 +238,25 @@ def rows(result: dict) -> list[str]:
         f"| Database size | {small['database_size']} | {large['database_size'] if large else ''} |",
     ]
     lines += [f"| {name} | {cell(small, name)} | {cell(large, name)} |" for name in PAGES]
+
+    def hit_rate(col, mode):
+        if col is None:
+            return "not measured (set SCALE_25K=1)"
+        c = col["cache"][mode]
+        rate = c["hits"] / c["requests"] if c["requests"] else 0
+        return (
+            f"{rate:.0%} ({c['hits']:,} of {c['requests']:,} requests to {col['cache']['requested_villages']:,} "
+            f"village homes; {c['published']} articles published)"
+        )
+
+    lines += [
+        f"| Page cache hit rate, scoped invalidation | {hit_rate(small, 'scoped')} | {hit_rate(large, 'scoped')} |",
+        f"| Page cache hit rate, every publish empties all | {hit_rate(small, 'global')} | {hit_rate(large, 'global')} |",
+        "",
+        f"Hit rate: bench/cache_scope.py with the page cache on, {CACHE_SECONDS} s of requests to village "
+        f"homes (a sample of {CACHE_SAMPLE} drawn from all villages, warmed first) while a news article is "
+        f"published in a random village of the instance every {PUBLISH_EVERY} s.",
+    ]
     return lines
 
 
@@ -197,5 +264,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     if sys.argv[1:] == ["measure"]:
         print(json.dumps(measure()))
+    elif sys.argv[1:] == ["sites"]:
+        add_sites()
     else:
         print("\n".join(rows(run())))

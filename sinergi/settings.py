@@ -135,6 +135,12 @@ else:
         }
     }
 DB_VENDOR_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis"))
+if DB_VENDOR_IS_POSTGRES and envbool("DB_JIT_OFF", True):
+    # PostgreSQL's JIT compiles a query whose estimated cost is high: 0.3-0.6 s of compiling for a
+    # listing that runs in milliseconds over a province's page tree (bench/scale.py). Public pages run
+    # short queries only; DB_JIT_OFF=0 leaves the server's setting.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envstr("REDIS_URL", "")

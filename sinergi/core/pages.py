@@ -2,8 +2,8 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Concat, Length, Substr
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,20 +19,46 @@ VILLAGE_DEPTH = 4
 STEPLEN = Page.steplen
 
 
+# Ancestors are looked up by their exact paths (each a prefix of the page's path), an equality on
+# wagtailcore_page.path that its unique index answers; the page types nest no deeper than 6 (portal,
+# kecamatan, village, section, item), pages below ANCESTOR_LOOKUP_DEPTH are matched the slow way.
+ANCESTOR_LOOKUP_DEPTH = 10
+
+
+def _is_ancestor_path(field: str, outer: str = "path") -> Q:
+    """`field` is the path of the page `outer` or of one of its ancestors below the root (depth 2 on)."""
+    q = Q()
+    for depth in range(PORTAL_DEPTH, ANCESTOR_LOOKUP_DEPTH + 1):
+        q |= Q(**{field: Substr(OuterRef(outer), 1, depth * STEPLEN)})
+    return q
+
+
 def listable_q() -> Q:
     """What the public may list: live, not expired, and neither the page nor an ancestor is
     restricted (login, password, groups) or unpublished.
 
-    Ancestors are matched by path prefix in correlated subqueries, so listings keep one query
-    whatever the number of pages or restrictions (Wagtail's `.public()` reads every restriction).
+    Ancestors are matched by path in correlated subqueries, so listings keep one query whatever the
+    number of pages or restrictions (Wagtail's `.public()` reads every restriction), and each test is
+    a few index lookups whatever the size of the tree (not a scan of every unpublished page).
     """
-    ancestor_path = Substr(OuterRef("path"), 1, Length("path"))
-    restricted = PageViewRestriction.objects.filter(
+    restricted = PageViewRestriction.objects.filter(_is_ancestor_path("page__path"))
+    unpublished = Page.objects.filter(_is_ancestor_path("path"), live=False, depth__gte=PORTAL_DEPTH)
+    # Deeper than the page types go: the prefix test, which reads every unpublished page.
+    deep_restricted = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
-    unpublished = Page.objects.filter(live=False, depth__gte=PORTAL_DEPTH, path=ancestor_path)
+    deep_unpublished = Page.objects.filter(
+        live=False, depth__gt=ANCESTOR_LOOKUP_DEPTH, path=Substr(OuterRef("path"), 1, Length("path"))
+    )
+    shallow = Q(depth__lte=ANCESTOR_LOOKUP_DEPTH)
     not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-    return Q(live=True) & not_expired & ~Exists(restricted) & ~Exists(unpublished)
+    return (
+        Q(live=True)
+        & not_expired
+        & ~Exists(restricted)
+        & ~Exists(unpublished)
+        & (shallow | (~Exists(deep_restricted) & ~Exists(deep_unpublished)))
+    )
 
 
 def listable(queryset):
@@ -82,7 +108,13 @@ def listing_section(cls):
 
 def has_listable_child_q() -> Q:
     """For a page queryset: the page has at least one child the public may list."""
-    children = Page.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    # A child's path is its parent's and one step more: a range of the path index (a LIKE on an outer
+    # column's value cannot use an index and reads the whole page table once per page).
+    children = Page.objects.filter(
+        path__gt=OuterRef("path"),
+        path__lte=Concat(OuterRef("path"), Value(Page.alphabet[-1] * STEPLEN)),
+        depth=OuterRef("depth") + 1,
+    )
     return Q(Exists(children.filter(listable_q())))
 
 
@@ -153,7 +185,7 @@ class SinergiPage(Page):
 
         Wagtail reads each level's child, then that child's specific row: two queries per path
         segment (eight for an article). Here the base rows of every page on the path come in one
-        query (by `url_path`, indexed by core's migration 0005), and only the page reached is read as
+        query (by `url_path`, indexed by core's migration 0006), and only the page reached is read as
         its specific type. The walk keeps Wagtail's rules: a page type with routes of its own
         (RoutablePageMixin) answers first for the rest of the path when it is live and one of its
         routes matches it, and a page type that overrides `route` otherwise is handed the rest of

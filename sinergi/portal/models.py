@@ -1,6 +1,7 @@
 """The regency portal (root of the tree) and the kecamatan pages under it."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,9 +10,11 @@ from wagtail.models import Page
 
 from sinergi.core.pages import PORTAL_DEPTH, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.regions.models import Regency, Village
-from sinergi.villages.models import AnnouncementPage, NewsPage
+from sinergi.villages.models import AnnouncementPage, NewsPage, paginate
 
 PORTAL_NEWS_COUNT = 8
+# Villages per page of a kecamatan page (?halaman=2…): a kecamatan has up to a few hundred.
+VILLAGES_PER_PAGE = 60
 
 
 def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
@@ -55,10 +58,16 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
         )  # fmt: skip
         # The footer's "Dikelola oleh …": the regency and its identity in one query.
         context["regency"] = Regency.objects.select_related("identity__crest").filter(page=self).first()
-        villages = _listable_villages(self).order_by("name")
+        # The kecamatan with the number of their public villages, counted in the database: the villages
+        # themselves are listed (paginated) on each kecamatan page, and found with the search.
+        counts = (
+            _listable_villages(self).filter(district=OuterRef("district")).order_by()
+            .values("district").annotate(n=Count("pk")).values("n")
+        )  # fmt: skip
         context["districts"] = (
             DistrictPage.objects.listable().child_of(self).select_related("district")
-            .prefetch_related(Prefetch("district__villages", queryset=villages)).order_by("title")
+            .annotate(village_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0)))
+            .order_by("title")
         )  # fmt: skip
         return context
 
@@ -86,6 +95,8 @@ class DistrictPage(IntroMixin, SinergiPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["villages"] = _listable_villages(self)
+        context["villages"] = paginate(
+            request, _listable_villages(self).order_by("code"), per_page=VILLAGES_PER_PAGE
+        )
         context["latest_news"] = _latest_news(NewsPage.objects.listable().descendant_of(self))
         return context
