@@ -1,11 +1,12 @@
 """Base page class shared by the portal and the village websites."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import Concat, Length, Substr
+from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q, Value
+from django.db.models.functions import Concat, Length, Now, Substr
 from django.http import Http404
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -51,7 +52,8 @@ def listable_q() -> Q:
         live=False, depth__gt=ANCESTOR_LOOKUP_DEPTH, path=Substr(OuterRef("path"), 1, Length("path"))
     )
     shallow = Q(depth__lte=ANCESTOR_LOOKUP_DEPTH)
-    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    # The database's clock, not a parameter: the rule's SQL is then the same for every query (Listable).
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=Now())
     return (
         Q(live=True)
         & not_expired
@@ -61,9 +63,63 @@ def listable_q() -> Q:
     )
 
 
+class Listable(Expression):
+    """`listable_q()` as one condition whose SQL is built once per database vendor.
+
+    The rule is about twenty correlated subqueries; building them with the ORM cost more than running
+    them (about 15 ms a listing, several listings a page). The SQL is compiled once from
+    `listable_q()` itself, so it cannot drift from it, and each use only puts in the alias of the page
+    table it tests: `"wagtailcore_page"` for a top-level queryset, another when the queryset is nested
+    in a subquery (the path column is a source expression, so Django relabels it like any other).
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    # Outer-table references and the rule's own subquery aliases, in the SQL compiled at top level.
+    _OUTER = '"wagtailcore_page".'
+    _INNER_ALIAS = re.compile(r"\bU(\d+)\b")
+    _compiled: dict[str, tuple[str, tuple]] = {}
+
+    def __init__(self, path=None):
+        super().__init__(output_field=BooleanField())
+        self.path = path
+
+    def get_source_expressions(self):
+        return [self.path] if self.path is not None else []
+
+    def set_source_expressions(self, exprs):
+        self.path = exprs[0] if exprs else None
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        if self.path is not None:  # already resolved: its query is being nested in another
+            return self
+        clone = self.copy()
+        clone.path = F("path").resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return clone
+
+    @classmethod
+    def template(cls, connection) -> tuple[str, tuple]:
+        compiled = cls._compiled.get(connection.vendor)
+        if compiled is None:
+            query = Page.objects.filter(listable_q()).query
+            sql, params = query.get_compiler(connection=connection).compile(query.where)
+            # The rule's subqueries get aliases of their own, so that they never hide the aliases of
+            # a query this condition is nested in (Django names those U0, U1… too).
+            sql = cls._INNER_ALIAS.sub(lambda m: connection.ops.quote_name(f"sinergi_listable_{m[1]}"), sql)
+            compiled = cls._compiled[connection.vendor] = (sql.replace(cls._OUTER, "{outer}"), tuple(params))
+        return compiled
+
+    def as_sql(self, compiler, connection):
+        sql, params = self.template(connection)
+        column, _ = compiler.compile(self.path)
+        outer = column[: -len(connection.ops.quote_name("path"))]
+        return sql.replace("{outer}", outer), list(params)
+
+
 def listable(queryset):
     """Narrow any page queryset (Page.objects included) to what the public may list."""
-    return queryset.filter(listable_q())
+    return queryset.filter(Listable())
 
 
 # The page type at the root of each kind of website (portal, village home), by tree depth. The apps
@@ -115,7 +171,7 @@ def has_listable_child_q() -> Q:
         path__lte=Concat(OuterRef("path"), Value(Page.alphabet[-1] * STEPLEN)),
         depth=OuterRef("depth") + 1,
     )
-    return Q(Exists(children.filter(listable_q())))
+    return Q(Exists(children.filter(Listable())))
 
 
 def without_empty_sections(queryset):

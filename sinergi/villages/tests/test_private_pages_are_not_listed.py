@@ -96,3 +96,37 @@ def test_a_page_made_private_leaves_the_cached_listing_at_once(
         PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
 
     assert LOGIN_ONLY not in client.get(PLACES["news index"]).content.decode()
+
+
+def _titles(queryset):
+    return set(queryset.values_list("title", flat=True))
+
+
+def test_the_compiled_rule_lists_the_same_pages_as_the_rule_itself_wherever_it_is_nested(
+    sebuntal, news_with_private_siblings
+):
+    """`listable` runs `listable_q()` compiled once (core.pages.Listable): the same rows at top level, as
+    a subquery (`pk__in`) and inside a subquery nested in another (the aliases Django gives both)."""
+    from django.db.models import Exists, OuterRef
+    from wagtail.models import Page
+
+    from sinergi.core.pages import listable, listable_q
+    from sinergi.villages.models import NewsPage
+
+    unpublished = make_news(sebuntal, "Rapat Belum Terbit")
+    unpublished.unpublish()
+    under = Page.objects.descendant_of(sebuntal.page)
+
+    expected = _titles(under.filter(listable_q()))
+    assert PUBLIC in expected and not {LOGIN_ONLY, PASSWORD_ONLY, "Rapat Belum Terbit"} & expected
+
+    assert _titles(listable(under)) == expected
+    assert _titles(listable(NewsPage.objects.descendant_of(sebuntal.page))) == {
+        t for t in expected if t.startswith("Musyawarah")
+    }
+    assert _titles(Page.objects.filter(pk__in=listable(under).values("pk"))) == expected
+    # A page with a public child: the rule nested two subqueries deep, next to Django's own aliases.
+    children = Page.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    parents = under.filter(Exists(listable(children)))
+    by_q = under.filter(Exists(children.filter(listable_q())))
+    assert _titles(Page.objects.filter(pk__in=parents.values("pk"))) == _titles(by_q) != set()
