@@ -1,6 +1,6 @@
 """The regency portal (root of the tree) and the kecamatan pages under it."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from sinergi.core.pages import PORTAL_DEPTH, VILLAGE_DEPTH, IntroMixin, SinergiPage, listable, site_root
+from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, listable, site_root
 from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import AnnouncementPage, NewsPage, paginate
 
@@ -24,11 +24,12 @@ def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
     )  # fmt: skip
 
 
-def _listable_villages(under):
+def _listable_villages(under, **filters):
     """The villages below page `under` whose home the public may see (a private or unpublished village
-    home is not linked); the rule runs over that subtree's village homes only, whatever the instance holds."""
-    homes = Page.objects.filter(depth=VILLAGE_DEPTH, path__startswith=under.path)
-    return Village.objects.filter(page__in=listable(homes).values("pk")).select_related("page")
+    home is not linked). Driven from the villages that `filters` select (a kecamatan's, by its index),
+    each home tested by its key, so the cost follows the villages listed, not the instance's size."""
+    home = Page.objects.filter(pk=OuterRef("page_id"), path__startswith=under.path)
+    return Village.objects.filter(Exists(listable(home)), **filters).select_related("page")
 
 
 @site_root(PORTAL_DEPTH)
@@ -61,7 +62,7 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
         # The kecamatan with the number of their public villages, counted in the database: the villages
         # themselves are listed (paginated) on each kecamatan page, and found with the search.
         counts = (
-            _listable_villages(self).filter(district=OuterRef("district")).order_by()
+            _listable_villages(self, district=OuterRef("district")).order_by()
             .values("district").annotate(n=Count("pk")).values("n")
         )  # fmt: skip
         context["districts"] = (
@@ -96,7 +97,9 @@ class DistrictPage(IntroMixin, SinergiPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["villages"] = paginate(
-            request, _listable_villages(self).order_by("code"), per_page=VILLAGES_PER_PAGE
+            request,
+            _listable_villages(self, district__page=self).order_by("code"),
+            per_page=VILLAGES_PER_PAGE,
         )
         context["latest_news"] = _latest_news(NewsPage.objects.listable().descendant_of(self))
         return context

@@ -586,6 +586,9 @@ class NewsPage(VillagePage):
     class Meta:
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
+        # The newest articles of a regency or kecamatan (portal and kecamatan pages) are read in date
+        # order, stopping at the first few the public may see, instead of testing every page below.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="villages_news_date_idx")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

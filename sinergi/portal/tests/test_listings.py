@@ -54,6 +54,16 @@ def test_a_kecamatan_page_lists_its_villages_a_page_at_a_time(client, four_per_p
     assert client.get("/marang-kayu/?halaman=4").status_code == 404
 
 
+def test_a_kecamatan_page_leaves_out_a_private_or_unpublished_village(client, sebuntal, santan_ulu):
+    PageViewRestriction.objects.create(page=sebuntal.page, restriction_type=PageViewRestriction.LOGIN)
+    santan_ulu.page.unpublish()
+
+    links = village_links(client.get("/marang-kayu/").content.decode())
+
+    assert len(links) == 9  # Marang Kayu's 11, less the two
+    assert "/marang-kayu/sebuntal/" not in links and "/marang-kayu/santan-ulu/" not in links
+
+
 def test_a_kecamatan_with_few_villages_shows_no_page_links(client):
     html = client.get("/marang-kayu/").content.decode()
 
