@@ -130,3 +130,28 @@ def test_the_compiled_rule_lists_the_same_pages_as_the_rule_itself_wherever_it_i
     parents = under.filter(Exists(listable(children)))
     by_q = under.filter(Exists(children.filter(listable_q())))
     assert _titles(Page.objects.filter(pk__in=parents.values("pk"))) == _titles(by_q) != set()
+
+
+def test_a_page_is_closed_by_its_own_its_ancestors_and_its_alias_sources_restrictions(
+    client, sebuntal, santan_ulu, django_assert_max_num_queries
+):
+    """SinergiPage.get_view_restrictions answers Wagtail's rule in one query: the same restrictions
+    as Wagtail's own (wagtail.models.Page), for a page, under a private section, and for an alias."""
+    from wagtail.models import Page
+
+    own = make_news(sebuntal, LOGIN_ONLY)
+    PageViewRestriction.objects.create(page=own, restriction_type=PageViewRestriction.LOGIN)
+    santan_news = section(santan_ulu, NewsIndexPage)
+    PageViewRestriction.objects.create(page=santan_news, restriction_type=PageViewRestriction.LOGIN)
+    under_private = make_news(santan_ulu, PASSWORD_ONLY)
+    alias = own.create_alias(parent=section(sebuntal, NewsIndexPage), update_slug="salinan-tertutup")
+    public = make_news(sebuntal, PUBLIC)
+
+    for page in (own, under_private, alias, public):
+        page = page.specific
+        with django_assert_max_num_queries(1):
+            ours = set(page.get_view_restrictions().values_list("pk", flat=True))
+        assert ours == set(Page.get_view_restrictions(page).values_list("pk", flat=True)), page.title
+    assert client.get(alias.url).status_code == 302  # to the sign-in page
+    assert client.get(under_private.url).status_code == 302
+    assert client.get(public.url).status_code == 200
