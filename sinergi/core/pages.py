@@ -269,8 +269,12 @@ class SinergiPage(Page):
             if remaining and not _routes_like_sinergi_page(child, remaining):
                 return child.specific.route(request, remaining)
             node = child
-        page = node.specific
+        page = _read_specific(node)
         page._cached_parent_obj = node._cached_parent_obj
+        if page.depth >= VILLAGE_DEPTH and isinstance(self, _site_roots.get(PORTAL_DEPTH, ())):
+            # A village's page links to its portal (the footer) but reads its regency from its village:
+            # the portal this walk started from is that portal, already read.
+            page.__dict__.setdefault("portal_home", self)
         return page.route(request, [])
 
     def get_view_restrictions(self):
@@ -292,6 +296,17 @@ class SinergiPage(Page):
         context["village_home"] = self.village_home
         context["portal_home"] = self.portal_home
         return context
+
+
+def _read_specific(node):
+    """The page reached, as its own type, with the relations its template shows joined in the same
+    query when the type lists them (`route_select_related`: a village home's logo, banner and
+    village; an article's image and category), instead of one query per relation later."""
+    model = node.specific_class
+    joins = getattr(model, "route_select_related", ())
+    if model is None or not joins:
+        return node.specific
+    return model.objects.select_related(*joins).get(pk=node.pk)
 
 
 def _next_route_owner(model, after):

@@ -236,9 +236,15 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         verbose_name = _("beranda desa")
         verbose_name_plural = _("beranda desa")
 
+    # Routing reads the home with what its header, footer and hero show (core.pages._read_specific).
+    route_select_related = (*HOME_JOINS, "banner", "head_photo")
+
     @cached_property
     def village_home(self):
-        # A copy with the village, kecamatan and regency joined: the header needs all three.
+        # The header needs the village, kecamatan and regency: this very page when routing read them
+        # (route_select_related), else a copy with them joined.
+        if {"village", "logo"} <= self._state.fields_cache.keys():
+            return self
         return VillageHomePage.objects.select_related(*HOME_JOINS).get(pk=self.pk)
 
     @classmethod
@@ -540,6 +546,9 @@ class NewsPageForm(WagtailAdminPageForm):
 
 
 class NewsPage(VillagePage):
+    # Routing reads the article with its image and category (core.pages._read_specific).
+    route_select_related = ("image", "category")
+
     date = models.DateField(_("tanggal"), default=dt.date.today)
     intro = models.TextField(_("ringkasan"), max_length=400, blank=True)
     image = _image_fk(_("gambar utama"))
