@@ -162,6 +162,14 @@ def listing_section(cls):
     return cls
 
 
+def children_of(page):
+    """`Page.objects.child_of(page)` as a range of the path index: a child's path is its parent's and
+    one step more (child_of's LIKE reads the whole index on SQLite)."""
+    return Page.objects.filter(
+        path__gt=page.path, path__lte=page.path + Page.alphabet[-1] * STEPLEN, depth=page.depth + 1
+    )
+
+
 def has_listable_child_q() -> Q:
     """For a page queryset: the page has at least one child the public may list."""
     # A child's path is its parent's and one step more: a range of the path index (a LIKE on an outer
@@ -221,7 +229,9 @@ class SinergiPage(Page):
         services, the "Jelajahi" list) are all cut from this one list.
         """
         return list(
-            listable(Page.objects.child_of(self)).only(
+            listable(children_of(self))
+            .order_by("path")
+            .only(
                 "id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live"
             )
         )
@@ -231,7 +241,7 @@ class SinergiPage(Page):
         """A listing section with no public child yet (see `listing_section`)."""
         if not isinstance(self, tuple(_listing_sections)):
             return False
-        return not listable(Page.objects.child_of(self)).exists()
+        return not listable(children_of(self)).exists()
 
     def get_summary(self) -> str:
         return self.search_description or getattr(self, "intro", "") or ""

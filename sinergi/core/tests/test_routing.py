@@ -46,3 +46,14 @@ def test_unknown_unpublished_and_foreign_paths_are_not_found(client, sebuntal, s
     draft = make_news(sebuntal, "Rencana yang ditarik")
     draft.unpublish()
     assert client.get(draft.url).status_code == 404
+
+
+def test_a_pages_children_read_as_a_path_range_are_wagtails_children(sebuntal):
+    from sinergi.core.pages import children_of
+
+    article = make_news(sebuntal, "Jalan usaha tani selesai dibangun")
+    news = section(sebuntal, NewsIndexPage)
+    for page in (Page.objects.get(depth=2), sebuntal.page.get_parent(), sebuntal.page, news, article):
+        expected = list(Page.objects.child_of(page).order_by("path").values_list("pk", flat=True))
+        assert list(children_of(page).order_by("path").values_list("pk", flat=True)) == expected
+    assert list(children_of(news).values_list("pk", flat=True)) == [article.pk]
