@@ -31,13 +31,14 @@ def _stat(pid: str) -> tuple[int, float] | None:
     return int(rest[1]), (int(rest[11]) + int(rest[12])) / TICK
 
 
-def tree_cpu(root: int) -> float:
-    """CPU seconds used so far by a process and all its descendants still alive (gunicorn + workers)."""
+def tree_cpu(root: int | tuple[int, ...]) -> float:
+    """CPU seconds used so far by a process and all its descendants still alive (gunicorn + workers);
+    `root` may be several processes (WordPress: nginx and php-fpm)."""
     stats = {}
     for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
         if entry.isdigit() and (stat := _stat(entry)):
             stats[int(entry)] = stat
-    total, wanted = 0.0, {root}
+    total, wanted = 0.0, {root} if isinstance(root, int) else set(root)
     changed = True
     while changed:
         changed = False

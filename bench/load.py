@@ -140,7 +140,7 @@ async def _connection(host, port, request, measure_from, stop_at, result: LoadRe
             writer.close()
 
 
-def _cpu_sample(server_pid: int | None) -> tuple[float, float, float, float]:
+def _cpu_sample(server_pid: int | tuple[int, ...] | None) -> tuple[float, float, float, float]:
     server = cpu.tree_cpu(server_pid) if server_pid else 0.0
     return time.perf_counter(), time.process_time(), server, cpu.machine_busy()
 
