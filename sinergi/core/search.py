@@ -5,6 +5,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from sinergi.core.pages import STEPLEN, VILLAGE_DEPTH, listable, site_root_model
 
@@ -18,7 +19,9 @@ def search_pages(request, queryset, query: str):
         return None
     # The search backend filters on indexed fields only: the rule goes in as an id subquery, over the
     # searched subtree alone (a village's or a regency's pages, not every page of the instance).
-    results = queryset.filter(pk__in=listable(queryset).values("pk")).search(query)
+    results = get_search_backend().search_pages_within(
+        query, queryset.filter(pk__in=listable(queryset).values("pk"))
+    )
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         return paginator.page(request.GET.get("halaman", 1))
