@@ -17,11 +17,15 @@ def search_pages(request, queryset, query: str):
     than everything."""
     if not query:
         return None
-    # The search backend filters on indexed fields only: the rule goes in as an id subquery, over the
-    # searched subtree alone (a village's or a regency's pages, not every page of the instance).
-    results = get_search_backend().search_pages_within(
-        query, queryset.filter(pk__in=listable(queryset).values("pk"))
-    )
+    backend = get_search_backend()
+    if backend.drives_page_search:
+        # PostgreSQL: each page of the subtree is tested once, the rule beside its index entry.
+        pages = listable(queryset)
+    else:
+        # The backend filters on indexed fields only: the rule goes in as an id subquery, over the
+        # searched subtree alone (a village's or a regency's pages, not every page of the instance).
+        pages = queryset.filter(pk__in=listable(queryset).values("pk"))
+    results = backend.search_pages_within(query, pages)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         return paginator.page(request.GET.get("halaman", 1))

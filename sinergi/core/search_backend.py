@@ -81,6 +81,13 @@ class NeutralisedQueryMixin:
                 query = ""
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
+    @property
+    def drives_page_search(self) -> bool:
+        """Whether `search_pages_within` reads the pages first (PostgreSQL), so that a condition on
+        them costs only the pages searched; other backends read the index first."""
+        base = type(self).query_compiler_class
+        return page_driven_compiler(base) is not base
+
     def search_pages_within(self, query, queryset):
         """A search of the pages in `queryset` (a village's or a regency's) whose cost follows those
         pages, not the instance: on PostgreSQL each page looks up its own index entry."""
@@ -111,6 +118,12 @@ def page_driven_compiler(base: type) -> type:
 
 
 class _PageDrivenMixin:
+    def check(self):
+        # The queryset is used as it is, not translated into the index's filters: any condition (the
+        # visibility rule, correlated per page) may be in it.
+        if self.fields is not None or not _is_text_query(self.query):
+            super().check()
+
     def search(self, config, start, stop, score_field=None, backend=None):
         if self.fields is not None or not _is_text_query(self.query):
             return super().search(config, start, stop, score_field=score_field, backend=backend)

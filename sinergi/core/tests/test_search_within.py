@@ -3,10 +3,12 @@ while its cost follows the pages searched (on PostgreSQL each page looks up its 
 core.search_backend.page_driven_compiler)."""
 
 import pytest
+from django.test import RequestFactory
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from sinergi.core.pages import listable
+from sinergi.core.search import RESULTS_PER_PAGE, search_pages
 from sinergi.core.tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +60,12 @@ def test_a_search_within_finds_what_wagtails_search_finds_in_the_same_order(
 
         assert [p.pk for p in ours] == [p.pk for p in theirs], (root.title, query)
         assert ours.count() == theirs.count()
+        # As the public pages search (on PostgreSQL the visibility rule is then tested per page).
+        shown = search_pages(
+            RequestFactory().get("/cari/"), Page.objects.descendant_of(root, inclusive=True), query
+        )
+        assert [p.pk for p in shown.object_list] == [p.pk for p in theirs[:RESULTS_PER_PAGE]]
+        assert shown.paginator.count == theirs.count()
     found = [
         p.title for p in backend.search_pages_within(query, searchable(regency.page)) if p.title in articles
     ]
