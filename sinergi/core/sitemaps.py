@@ -4,12 +4,19 @@ sections that have nothing in them yet (not indexed until they have content: noi
 `/sitemap.xml` is a sitemap index (robots.txt names it); it lists the files `/sitemap-halaman.xml`,
 `/sitemap-halaman.xml?p=2`, … of at most SITEMAP_MAX_URLS addresses each (the protocol allows 50,000).
 A file costs the same few queries whatever the number of villages: the site, a count and one page of
-rows, read as base pages (no page type overrides its sitemap entry, so no per-type queries).
+rows. The rows are read as values, not pages, and each address is made from the page's `url_path` and
+the sites' root paths as Wagtail's `Page.get_url_parts` makes it (no page type overrides its sitemap
+entry): building a page object and reversing a URL for each of tens of thousands of rows was most of
+a file's time.
 """
 
+from urllib.parse import quote
+
 from django.conf import settings
+from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
+from wagtail.models import Page, Site
 
 from sinergi.core.pages import listable, without_empty_sections
 
@@ -23,7 +30,33 @@ class ListableSitemap(Sitemap):
         # Wagtail's own sitemap keeps expired pages and pages under an unpublished section.
         root = self.get_wagtail_site().root_page
         pages = Page.objects.filter(path__startswith=root.path, depth__gte=root.depth)
-        return without_empty_sections(listable(pages)).order_by("path")
+        return (
+            without_empty_sections(listable(pages))
+            .order_by("path")
+            .values_list("url_path", "last_published_at", "latest_revision_created_at", named=True)
+        )
+
+    def _urls(self, page, protocol, domain):
+        addresses = SiteAddresses(self.request)
+        urls = []
+        for row in self.paginator.page(page).object_list:
+            location = addresses.full_url(row.url_path)
+            if location is not None:
+                urls.append(
+                    {
+                        "item": row,
+                        "location": location,
+                        "lastmod": row.last_published_at or row.latest_revision_created_at,
+                        # Every key the template reads: a missing one costs Django's template a dir().
+                        "changefreq": None,
+                        "priority": None,
+                        "alternates": (),
+                    }
+                )
+        lastmods = {url["lastmod"] for url in urls}
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
+        return urls
 
     def get_latest_lastmod(self):
         # Django would read every item for the index's <lastmod>; the index goes without it.
@@ -31,3 +64,30 @@ class ListableSitemap(Sitemap):
 
 
 SITEMAPS = {"halaman": ListableSitemap}
+
+
+class SiteAddresses:
+    """A page's full URL from its `url_path`, as `Page.get_url_parts` makes it, for many pages at once:
+    the first site whose root holds the page (Wagtail orders them most specific first), the request's
+    own site when several do, and the path under that root in Wagtail's serve URL."""
+
+    # What reverse() leaves unquoted in a path (django.urls.resolvers).
+    SAFE = "/~:@!$&'()*+,;="
+
+    def __init__(self, request):
+        self.roots = Site.get_site_root_paths()
+        site = Site.find_for_request(request) if request is not None else None
+        self.current_site_id = site.pk if site else None
+        self.prefix = reverse("wagtail_serve", args=("",))
+
+    def full_url(self, url_path: str) -> str | None:
+        possible = [root for root in self.roots if url_path.startswith(root.root_path)]
+        if not possible:
+            return None
+        chosen = possible[0]
+        if len({root.site_id for root in possible}) > 1:
+            chosen = next((root for root in possible if root.site_id == self.current_site_id), chosen)
+        page_path = self.prefix + quote(url_path[len(chosen.root_path) :], safe=self.SAFE)
+        if not WAGTAIL_APPEND_SLASH and page_path != "/":
+            page_path = page_path.rstrip("/")
+        return chosen.root_url + page_path

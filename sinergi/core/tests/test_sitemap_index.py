@@ -57,3 +57,30 @@ def test_a_file_beyond_the_last_or_an_unknown_section_is_not_found(client, db, s
     settings.SITEMAP_MAX_URLS = 40
     assert client.get("/sitemap-halaman.xml?p=999").status_code == 404
     assert client.get("/sitemap-lain.xml").status_code == 404
+
+
+def test_each_address_is_the_one_wagtail_gives_the_page(client, sebuntal):
+    """The file makes its addresses from the rows (sinergi.core.sitemaps.SiteAddresses): the same as
+    Wagtail's Page.get_full_url, with a village on a domain of its own and a slug that needs quoting."""
+    from django.test import RequestFactory
+    from wagtail.models import Page, Site
+
+    from sinergi.core.pages import listable, without_empty_sections
+
+    Site.objects.create(hostname="sebuntal.example.id", port=443, root_page=sebuntal.page)
+    article = make_news(sebuntal, "Kabar Dari Kebun")
+    article.slug = "kabar-señor-kebun"
+    article.save_revision().publish()
+
+    in_file = _locations(client.get("/sitemap-halaman.xml"))
+
+    request = RequestFactory().get("/")
+    root = Site.find_for_request(request).root_page
+    pages = without_empty_sections(listable(Page.objects.descendant_of(root, inclusive=True))).order_by(
+        "path"
+    )
+    expected = [page.get_full_url(request) for page in pages]
+    assert len(expected) > 100
+    assert in_file == expected
+    assert any(url.endswith("/marang-kayu/sebuntal/berita/kabar-se%C3%B1or-kebun/") for url in in_file)
+    assert not any("sebuntal.example.id" in url for url in in_file)  # the portal's site, not the village's
