@@ -111,6 +111,18 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
     return Measured(args, proc.returncode, seconds, usage.ru_maxrss / 1024, output)
 
 
+def stop_process(proc: subprocess.Popen, timeout: float = 15) -> None:
+    """Stop a server this bench started: SIGTERM, then SIGKILL if it is still there after `timeout`."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def manage(*args: str) -> list[str]:
     return [PYTHON, "manage.py", *args]
 

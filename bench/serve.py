@@ -12,7 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench.common import BIN, HOST, ROOT, BenchDirs, _die_with_parent, free_port, log
+from bench.common import BIN, HOST, ROOT, BenchDirs, _die_with_parent, free_port, log, stop_process
 from bench.wire import Client
 
 WORKERS = 2
@@ -61,14 +61,8 @@ class Gunicorn:
         raise SystemExit(f"bench: gunicorn did not answer within 90 s; see {self.logfile}")
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        if self.proc is not None:
+            stop_process(self.proc)
 
     def log_tail(self, lines: int = 20) -> str:
         try:

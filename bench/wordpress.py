@@ -34,7 +34,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench.common import HOST, _die_with_parent, log
+from bench.common import HOST, _die_with_parent, log, stop_process
 
 PORT = 8280
 PACKAGES = ("wordpress", "php-fpm", "php-mysql", "nginx")
@@ -420,13 +420,7 @@ class WordPress:
 
     def stop(self) -> None:
         for proc in reversed(list(self.procs.values())):
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            stop_process(proc, timeout=10)
         self.procs.clear()
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)

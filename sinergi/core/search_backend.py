@@ -165,9 +165,9 @@ def _is_text_query(query) -> bool:
         return True
     if isinstance(query, And | Or):
         return all(_is_text_query(q) for q in query.subqueries)
-    if isinstance(query, Boost | Not):
-        return not isinstance(query, Not) and _is_text_query(query.subquery)
-    return False
+    if isinstance(query, Boost):
+        return _is_text_query(query.subquery)
+    return False  # MatchAll, Fuzzy, Not: modelsearch's own plan
 
 
 _classes: dict[type, type] = {}

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Page, Site
@@ -69,10 +70,11 @@ SITEMAPS = {"halaman": ListableSitemap}
 class SiteAddresses:
     """A page's full URL from its `url_path`, as `Page.get_url_parts` makes it, for many pages at once:
     the first site whose root holds the page (Wagtail orders them most specific first), the request's
-    own site when several do, and the path under that root in Wagtail's serve URL."""
+    own site when several do, and the path under that root in Wagtail's serve URL. Like the project,
+    it assumes Wagtail's i18n is off (WAGTAIL_I18N_ENABLED: no per-language root paths)."""
 
     # What reverse() leaves unquoted in a path (django.urls.resolvers).
-    SAFE = "/~:@!$&'()*+,;="
+    SAFE = RFC3986_SUBDELIMS + "/~:@"
 
     def __init__(self, request):
         self.roots = Site.get_site_root_paths()
