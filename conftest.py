@@ -34,6 +34,8 @@ def _media_root(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "private": private}
     # Test users need no slow password hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every prepared query is checked against the queryset it was compiled from (core/prepared.py).
+    settings.VERIFY_PREPARED_QUERIES = True
 
 
 @pytest.fixture(autouse=True)

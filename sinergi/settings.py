@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "sinergi.core.cache.PublicPageCacheFetchMiddleware",
+    # The request's Wagtail site without a query per request (core/sites.py).
+    "sinergi.core.sites.SiteMiddleware",
     # Last: turns a refused sign-in into the login page with the lockout message.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,6 +1,8 @@
 """Image and document models: Wagtail's, with safe stored names, originals cleaned of location and
 camera data (sinergi.core.images) and content checks on documents."""
 
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition, get_upload_to
 
 from sinergi.core.images import CleanedImageField
+from sinergi.core.prepared import PreparedQuery
 from sinergi.core.uploads import extension_of, random_name, validate_document_content
 
 
@@ -92,3 +95,22 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.name}@{self.window}: {self.count}"
+
+
+# A listing's pictures: their renditions in one prepared query (core/prepared.py).
+_renditions_of = PreparedQuery(lambda image_ids: SinergiRendition.objects.filter(image_id__in=image_ids))
+
+
+def attach_renditions(images) -> None:
+    """Read the renditions of `images` (None skipped) in one query, where Wagtail's image tags look
+    first (`prefetched_renditions`), as `prefetch_related("image__renditions")` would."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    by_image = defaultdict(list)
+    for rendition in _renditions_of([image.pk for image in images]):
+        by_image[rendition.image_id].append(rendition)
+    for image in images:
+        for rendition in by_image[image.pk]:
+            rendition.image = image
+        image.prefetched_renditions = by_image[image.pk]

@@ -1,17 +1,24 @@
 """Base page class shared by the portal and the village websites."""
 
 import re
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q, Value
 from django.db.models.functions import Concat, Length, Now, Substr
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import cached_property
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
+
+from sinergi.core.prepared import PreparedQuery
 
 # Depth in Wagtail's tree: root 1, regency portal 2, kecamatan 3, village home 4.
 PORTAL_DEPTH = 2
@@ -122,6 +129,72 @@ def listable(queryset):
     return queryset.filter(Listable())
 
 
+# --------------------------------------------------------------------------- page addresses
+# What reverse() leaves unquoted in a path (django.urls.resolvers), and the path Wagtail's serve view
+# accepts (wagtail.urls' serve_pattern).
+_SAFE_IN_PATH = RFC3986_SUBDELIMS + "/~:@"
+_SERVE_PATH = re.compile(r"(?:[\w\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[\w\-/]*")
+_serve_prefixes: dict[str, str] = {}
+
+
+def serve_path(relative: str) -> str | None:
+    """`reverse("wagtail_serve", args=(relative,))` without a reverse() per link (about 40 µs each,
+    some forty links a page): the view's prefix, reversed once per script prefix, and the path quoted
+    as reverse() quotes it. None where reverse() would find no match."""
+    if _SERVE_PATH.fullmatch(relative) is None:
+        return None
+    script_prefix = get_script_prefix()
+    prefix = _serve_prefixes.get(script_prefix)
+    if prefix is None:
+        prefix = _serve_prefixes[script_prefix] = reverse("wagtail_serve", args=("",))
+    path = prefix + quote(relative, safe=_SAFE_IN_PATH)
+    if not WAGTAIL_APPEND_SLASH and path != "/":
+        path = path.rstrip("/")
+    return path
+
+
+def choose_root(possible: list, current_site_id: int | None):
+    """Of the site roots holding a page, the one Wagtail links it under: the first (the most
+    specific), or the current site's when the page is in several sites."""
+    chosen = possible[0]
+    if current_site_id is not None and len({root.site_id for root in possible}) > 1:
+        chosen = next((root for root in possible if root.site_id == current_site_id), chosen)
+    return chosen
+
+
+def url_parts(page, request=None):
+    """Wagtail's `Page.get_url_parts` (site id, root URL, path) with Wagtail's i18n off, as the project
+    runs; with it on, Wagtail's own."""
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return Page.get_url_parts(page, request)
+    possible = page._get_relevant_site_root_paths(request)
+    if not possible:
+        return None
+    site = Site.find_for_request(request) if isinstance(request, HttpRequest) else None
+    root = choose_root(possible, site.pk if site else None)
+    path = serve_path(page.url_path[len(root.root_path) :])
+    if path is None:
+        return (root.site_id, None, None)
+    return (root.site_id, root.root_url, path)
+
+
+def page_url(page, request=None):
+    """What `{% pageurl page %}` gives (`Page.get_url`): the path within the current site, or the
+    full URL for a page on another; None for a page no site holds."""
+    if type(page).get_url_parts not in (Page.get_url_parts, SinergiPage.get_url_parts):
+        return page.get_url(request)  # a page type with addresses of its own
+    parts = url_parts(page, request)
+    if parts is None or (parts[1] is None and parts[2] is None):
+        return None
+    site_id, root_url, path = parts
+    current_site = Site.find_for_request(request) if request is not None else None
+    if (current_site is not None and site_id == current_site.id) or len(
+        {root.site_id for root in page._get_site_root_paths(request)}
+    ) == 1:
+        return path
+    return root_url + path
+
+
 # The page type at the root of each kind of website (portal, village home), by tree depth. The apps
 # that define them register here, so this base layer never imports the page types built on it.
 _site_roots: dict[int, type] = {}
@@ -168,6 +241,38 @@ def children_of(page):
     return Page.objects.filter(
         path__gt=page.path, path__lte=page.path + Page.alphabet[-1] * STEPLEN, depth=page.depth + 1
     )
+
+
+# The queries of every public page view, compiled once (core.prepared): a page's public children (its
+# menu and section links) and the base rows of the pages along a requested path.
+_listable_children = PreparedQuery(
+    lambda path, upper, depth: (
+        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth))
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live")
+    )
+)
+# Wagtail's view restrictions of a page (SinergiPage.get_view_restrictions), `paths` its own and its ancestors'.
+_restrictions_on_path = PreparedQuery(
+    lambda paths: PageViewRestriction.objects.filter(
+        Q(page__in=Page.objects.filter(path__in=paths, alias_of__isnull=True))
+        | Q(page__in=Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of"))
+    )
+)
+# url_path is unique in the tree (a parent's url_path and a slug unique among its children).
+_rows_on_path = PreparedQuery(
+    lambda url_paths, depth: Page.objects.filter(url_path__in=url_paths, depth__gt=depth)
+)
+
+
+def descendants_range(path: str) -> dict:
+    """Filters for the pages below `path` as a range of the path index (a descendant's path is
+    `path` and more steps of Page.alphabet, of which "Z" is the last): values a prepared query can
+    take, where `path__startswith` would give it a LIKE pattern."""
+    return {"path__gt": path, "path__lte": path.ljust(PATH_MAX_LENGTH, Page.alphabet[-1])}
+
+
+PATH_MAX_LENGTH = Page._meta.get_field("path").max_length
 
 
 def has_listable_child_q() -> Q:
@@ -228,13 +333,7 @@ class SinergiPage(Page):
         Read once per request and page: a site root's menu and its home's section links (the
         services, the "Jelajahi" list) are all cut from this one list.
         """
-        return list(
-            listable(children_of(self))
-            .order_by("path")
-            .only(
-                "id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live"
-            )
-        )
+        return _listable_children(self.path, self.path + Page.alphabet[-1] * STEPLEN, self.depth + 1)
 
     @cached_property
     def is_waiting_for_content(self) -> bool:
@@ -245,6 +344,9 @@ class SinergiPage(Page):
 
     def get_summary(self) -> str:
         return self.search_description or getattr(self, "intro", "") or ""
+
+    def get_url_parts(self, request=None):
+        return url_parts(self, request)
 
     def route(self, request, path_components):
         """Wagtail's routing, with the pages along the path read in one query.
@@ -263,12 +365,7 @@ class SinergiPage(Page):
         for slug in path_components:
             prefix += slug + "/"
             url_paths.append(prefix)
-        rows = {
-            row.url_path: row
-            for row in Page.objects.filter(
-                url_path__in=url_paths, depth__gt=self.depth, path__startswith=self.path
-            )
-        }
+        rows = {row.url_path: row for row in _rows_on_path(url_paths, self.depth)}
         node = self
         for index, slug in enumerate(path_components):
             child = rows.get(f"{node.url_path}{slug}/")
@@ -291,14 +388,16 @@ class SinergiPage(Page):
         """Wagtail's rule in one query instead of two: the restrictions of this page and of its
         ancestors (their paths are prefixes of this page's), an alias on the path answering with its
         source page's restrictions."""
-        on_path = Page.objects.filter(path__in=[self.path[: d * STEPLEN] for d in range(1, self.depth + 1)])
-        return PageViewRestriction.objects.filter(
-            Q(page__in=on_path.filter(alias_of__isnull=True))
-            | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of"))
-        )
+        return _restrictions_on_path.lazy([self.path[: d * STEPLEN] for d in range(1, self.depth + 1)])
 
     def get_breadcrumbs(self):
-        # Ancestors below Wagtail's invisible root, in one query.
+        """Ancestors below Wagtail's invisible root: those routing read on its way here (`route`
+        links each page to its parent), else in one query."""
+        crumbs, node = [], self
+        while (node := node.__dict__.get("_cached_parent_obj")) is not None and node.depth >= PORTAL_DEPTH:
+            crumbs.append(node)
+        if crumbs and crumbs[-1].depth == PORTAL_DEPTH:
+            return crumbs[::-1]
         return self.get_ancestors().filter(depth__gte=PORTAL_DEPTH)
 
     def get_context(self, request, *args, **kwargs):
@@ -312,11 +411,28 @@ def _read_specific(node):
     """The page reached, as its own type, with the relations its template shows joined in the same
     query when the type lists them (`route_select_related`: a village home's logo, banner and
     village; an article's image and category), instead of one query per relation later."""
-    model = node.specific_class
-    joins = getattr(model, "route_select_related", ())
-    if model is None or not joins:
+    if node.specific_class is None:
         return node.specific
-    return model.objects.select_related(*joins).get(pk=node.pk)
+    return read_specific(node.content_type_id, node.pk)
+
+
+def read_specific(content_type_id: int, pk: int):
+    """The page `pk` as its own type (`content_type_id`), with its `route_select_related`, in one
+    prepared query (core.prepared)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    query = _specific_by_pk.get(model)
+    if query is None:
+        joins = getattr(model, "route_select_related", ())
+        query = _specific_by_pk.setdefault(
+            model, PreparedQuery(lambda pk: model.objects.select_related(*joins).filter(pk=pk))
+        )
+    page = query.first(pk)
+    if page is None:
+        raise model.DoesNotExist
+    return page
+
+
+_specific_by_pk: dict[type, PreparedQuery] = {}
 
 
 def _next_route_owner(model, after):

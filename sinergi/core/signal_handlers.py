@@ -1,9 +1,10 @@
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from sinergi.core.cache import invalidate_pages_of, invalidate_public_pages
+from sinergi.core.sites import sites_changed
 from sinergi.core.text import clean_text_fields, is_cleaned_model
 
 
@@ -31,6 +32,13 @@ def _page_deleted(sender, **kwargs):
 def _privacy_changed(sender, **kwargs):
     # A page made private must leave the cached listings at once, not after the cache expires.
     invalidate_public_pages()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def _site_changed(sender, **kwargs):
+    # Each process keeps which site answers which host (core/sites.py): tell them all.
+    sites_changed()
 
 
 @receiver(pre_save)

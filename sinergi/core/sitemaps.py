@@ -10,16 +10,11 @@ entry): building a page object and reversing a URL for each of tens of thousands
 a file's time.
 """
 
-from urllib.parse import quote
-
 from django.conf import settings
-from django.urls import reverse
-from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Page, Site
 
-from sinergi.core.pages import listable, without_empty_sections
+from sinergi.core.pages import choose_root, listable, serve_path, without_empty_sections
 
 
 class ListableSitemap(Sitemap):
@@ -73,23 +68,15 @@ class SiteAddresses:
     own site when several do, and the path under that root in Wagtail's serve URL. Like the project,
     it assumes Wagtail's i18n is off (WAGTAIL_I18N_ENABLED: no per-language root paths)."""
 
-    # What reverse() leaves unquoted in a path (django.urls.resolvers).
-    SAFE = RFC3986_SUBDELIMS + "/~:@"
-
     def __init__(self, request):
         self.roots = Site.get_site_root_paths()
         site = Site.find_for_request(request) if request is not None else None
         self.current_site_id = site.pk if site else None
-        self.prefix = reverse("wagtail_serve", args=("",))
 
     def full_url(self, url_path: str) -> str | None:
         possible = [root for root in self.roots if url_path.startswith(root.root_path)]
         if not possible:
             return None
-        chosen = possible[0]
-        if len({root.site_id for root in possible}) > 1:
-            chosen = next((root for root in possible if root.site_id == self.current_site_id), chosen)
-        page_path = self.prefix + quote(url_path[len(chosen.root_path) :], safe=self.SAFE)
-        if not WAGTAIL_APPEND_SLASH and page_path != "/":
-            page_path = page_path.rstrip("/")
-        return chosen.root_url + page_path
+        chosen = choose_root(possible, self.current_site_id)
+        page_path = serve_path(url_path[len(chosen.root_path) :])
+        return None if page_path is None else chosen.root_url + page_path

@@ -8,7 +8,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, listable, site_root
+from sinergi.core.models import attach_renditions
+from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, descendants_range, listable, site_root
+from sinergi.core.prepared import PreparedQuery
 from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import AnnouncementPage, NewsPage, paginate
 
@@ -18,18 +20,66 @@ VILLAGES_PER_PAGE = 60
 
 
 def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
+    return queryset.select_related("image", "village", "category").order_by("-date", "-pk")[:count]
+
+
+def _listable_villages(path, upper, **filters):
+    """The villages below page `under` whose home the public may see (a private or unpublished village
+    home is not linked). Driven from the villages that `filters` select (a kecamatan's, by its index),
+    each home tested by its key, so the cost follows the villages listed, not the instance's size.
+    `path` and `upper`: the range of paths below the page (core.pages.descendants_range)."""
+    home = Page.objects.filter(pk=OuterRef("page_id"), path__gt=path, path__lte=upper)
+    return Village.objects.filter(Exists(listable(home)), **filters).select_related("page")
+
+
+def _news_under(path):
+    """The newest public articles below `path` (the portal's, a kecamatan's), with their pictures:
+    one prepared query (core.prepared) and one for the renditions."""
+    news = _newest_below(*descendants_range(path).values())
+    attach_renditions(article.image for article in news)
+    return news
+
+
+_newest_below = PreparedQuery(
+    lambda path, upper: _latest_news(NewsPage.objects.listable().filter(path__gt=path, path__lte=upper))
+)
+# Regency announcements are the ones outside every village.
+_regency_announcements = PreparedQuery(
+    lambda path, upper, today: (
+        AnnouncementPage.objects.listable()
+        .filter(
+            path__gt=path,
+            path__lte=upper,
+            village__isnull=True,
+            valid_from__lte=today,
+            valid_until__gte=today,
+        )
+        .order_by("valid_until")[:5]
+    )
+)
+# The footer's "Dikelola oleh …": the regency and its identity in one query.
+_regency_of_portal = PreparedQuery(
+    lambda page_id: (
+        Regency.objects.select_related("identity__crest").filter(page_id=page_id).order_by("pk")[:1]
+    )
+)
+
+
+def _districts_of_portal(path, upper, depth):
+    """The kecamatan with the number of their public villages, counted in the database: the villages
+    themselves are listed (paginated) on each kecamatan page, and found with the search."""
+    counts = (
+        _listable_villages(path, upper, district=OuterRef("district")).order_by()
+        .values("district").annotate(n=Count("pk")).values("n")
+    )  # fmt: skip
     return (
-        queryset.select_related("image", "village", "category").prefetch_related("image__renditions")
-        .order_by("-date", "-pk")[:count]
+        DistrictPage.objects.listable().filter(path__gt=path, path__lte=upper, depth=depth).select_related("district")
+        .annotate(village_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0)))
+        .order_by("title")
     )  # fmt: skip
 
 
-def _listable_villages(under, **filters):
-    """The villages below page `under` whose home the public may see (a private or unpublished village
-    home is not linked). Driven from the villages that `filters` select (a kecamatan's, by its index),
-    each home tested by its key, so the cost follows the villages listed, not the instance's size."""
-    home = Page.objects.filter(pk=OuterRef("page_id"), path__startswith=under.path)
-    return Village.objects.filter(Exists(listable(home)), **filters).select_related("page")
+_districts = PreparedQuery(_districts_of_portal)
 
 
 @site_root(PORTAL_DEPTH)
@@ -50,26 +100,11 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
-        context["latest_news"] = _latest_news(NewsPage.objects.listable().descendant_of(self))
-        # Regency announcements are the ones outside every village.
-        context["announcements"] = (
-            AnnouncementPage.objects.listable().descendant_of(self)
-            .filter(village__isnull=True, valid_from__lte=today, valid_until__gte=today).order_by("valid_until")[:5]
-        )  # fmt: skip
-        # The footer's "Dikelola oleh …": the regency and its identity in one query.
-        context["regency"] = Regency.objects.select_related("identity__crest").filter(page=self).first()
-        # The kecamatan with the number of their public villages, counted in the database: the villages
-        # themselves are listed (paginated) on each kecamatan page, and found with the search.
-        counts = (
-            _listable_villages(self, district=OuterRef("district")).order_by()
-            .values("district").annotate(n=Count("pk")).values("n")
-        )  # fmt: skip
-        context["districts"] = (
-            DistrictPage.objects.listable().child_of(self).select_related("district")
-            .annotate(village_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0)))
-            .order_by("title")
-        )  # fmt: skip
+        below = descendants_range(self.path)
+        context["latest_news"] = _news_under(self.path)
+        context["announcements"] = _regency_announcements(*below.values(), timezone.localdate())
+        context["regency"] = _regency_of_portal.first(self.pk)
+        context["districts"] = _districts(*below.values(), self.depth + 1)
         return context
 
     @path("cari/", name="search")
@@ -98,8 +133,8 @@ class DistrictPage(IntroMixin, SinergiPage):
         context = super().get_context(request, *args, **kwargs)
         context["villages"] = paginate(
             request,
-            _listable_villages(self, district__page=self).order_by("code"),
+            _listable_villages(*descendants_range(self.path).values(), district__page=self).order_by("code"),
             per_page=VILLAGES_PER_PAGE,
         )
-        context["latest_news"] = _latest_news(NewsPage.objects.listable().descendant_of(self))
+        context["latest_news"] = _news_under(self.path)
         return context

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Now
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -35,6 +36,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sinergi.core.fields import PhoneNumberField
+from sinergi.core.models import attach_renditions
 from sinergi.core.pages import (
     STEPLEN,
     VILLAGE_DEPTH,
@@ -43,6 +45,7 @@ from sinergi.core.pages import (
     listing_section,
     site_root,
 )
+from sinergi.core.prepared import PreparedQuery
 from sinergi.core.validators import validate_brand_colour
 from sinergi.regions.models import Village
 
@@ -282,17 +285,12 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        today = timezone.localdate()
-        context["latest_news"] = (
-            NewsPage.objects.listable().filter(village=self.village_home.village).select_related("image", "category")
-            .prefetch_related("image__renditions").order_by("-date", "-pk")[:4]
-        )  # fmt: skip
         village = self.village_home.village
-        context["announcements"] = AnnouncementPage.current(village, today)[:3]
-        context["agenda"] = (
-            AgendaPage.objects.listable().filter(village=village, start__gte=now).order_by("start")[:3]
-        )
+        if village is not None:
+            context["latest_news"] = news = _home_news(village.pk)
+            attach_renditions(article.image for article in news)
+            context["announcements"] = _home_announcements(village.pk, timezone.localdate())
+            context["agenda"] = _home_agenda(village.pk)
         # Only titles and URLs are needed: base Page rows, keyed by their model's name, in one query.
         service_pages = [apps.get_model(label) for label in SERVICE_PAGES]
         models_by_type = {
@@ -947,3 +945,17 @@ class ContactPage(ContentPage):
     class Meta:
         verbose_name = _("kontak")
         verbose_name_plural = _("kontak")
+
+
+# The village home's listings, compiled once (core.prepared): its newest articles with their pictures,
+# the announcements valid today and the coming events (the database's clock: SQL that never changes).
+_home_news = PreparedQuery(
+    lambda village_id: NewsPage.objects.listable().filter(village_id=village_id).select_related("image", "category")
+    .order_by("-date", "-pk")[:4]
+)  # fmt: skip
+_home_announcements = PreparedQuery(lambda village_id, today: AnnouncementPage.current(village_id, today)[:3])
+_home_agenda = PreparedQuery(
+    lambda village_id: (
+        AgendaPage.objects.listable().filter(village_id=village_id, start__gte=Now()).order_by("start")[:3]
+    )
+)

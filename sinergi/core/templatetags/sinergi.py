@@ -125,3 +125,15 @@ def absolute_image_url(context, rendition):
     if url.startswith(("http://", "https://")):
         return url
     return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """`{% pageurl page %}` without a reverse() per link (core.pages.page_url): the same address."""
+    from wagtail.models import Page
+
+    from sinergi.core.pages import page_url as url_of
+
+    if not isinstance(page, Page):
+        raise ValueError(f"page_url expects a Page, got {page!r}")
+    return url_of(page, context.get("request"))

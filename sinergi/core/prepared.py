@@ -1,0 +1,217 @@
+"""Queries of a fixed shape whose SQL is compiled once per process, then only given new values.
+
+Building a page queryset and compiling it to SQL costs the ORM more than the database takes to answer
+it: a page type's columns and its parents', the joined images and regions, the visibility rule. On an
+uncached public page that was about a third of the time (docs/architecture.md, "Uncached pages").
+A `PreparedQuery` builds its queryset once with stand-in values, compiles it, records where each
+value went in the SQL parameters, and from then on runs that SQL with the call's values, reading the
+rows into model instances exactly as the queryset itself would (select_related, prefetch_related and
+annotations included).
+
+Only plain values may vary: integers, strings, dates, and lists of them (a list's length is part of
+the shape: each length is compiled once). The queryset must use each value as a whole SQL parameter
+(equality, comparison, IN); a value that Django rewrites, such as the pattern of `startswith`, is
+refused when the query is first compiled. Everything else the builder does (joins, ordering, slices,
+`Now()`) is part of the compiled SQL.
+
+With `VERIFY_PREPARED_QUERIES` on (the test suite turns it on), every call also builds the queryset
+with its real values and checks that Django would send the same SQL and parameters.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import threading
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+
+# Stand-ins: within a 32-bit integer column's range (Django turns an out-of-range comparison into no
+# SQL at all) and far from any key, depth or count the project stores.
+_INT_STAND_IN = 2_147_000_000
+_STR_STAND_IN = "\ue000sinergi-prepared-{}\ue000"
+_DATE_STAND_IN = datetime.date(1801, 1, 1)
+_SCALARS = (int, str, datetime.date)
+
+
+def _normal(value):
+    if isinstance(value, bool | datetime.datetime) or not isinstance(value, (*_SCALARS, list, tuple)):
+        raise TypeError(
+            f"PreparedQuery takes integers, strings, dates and lists of them, not {type(value).__name__}"
+        )
+    if isinstance(value, list | tuple):
+        items = tuple(dict.fromkeys(value))  # as Django's IN drops repeats
+        for item in items:
+            if isinstance(item, bool | datetime.datetime) or not isinstance(item, _SCALARS):
+                raise TypeError(
+                    f"PreparedQuery lists hold integers, strings and dates, not {type(item).__name__}"
+                )
+        return items
+    return value
+
+
+def _shape(args) -> tuple:
+    return tuple(
+        tuple(type(item).__name__ for item in arg) if isinstance(arg, tuple) else type(arg).__name__
+        for arg in args
+    )
+
+
+class _StandIns:
+    """Stand-in values for one shape of arguments, and where each one sits."""
+
+    def __init__(self, args):
+        self.places: dict[object, tuple] = {}
+        counter = iter(range(10_000))
+        self.values = tuple(self._stand_in(arg, (index,), counter) for index, arg in enumerate(args))
+
+    def _stand_in(self, arg, place, counter):
+        if isinstance(arg, tuple):
+            return [self._stand_in(item, (*place, position), counter) for position, item in enumerate(arg)]
+        number = next(counter)
+        if isinstance(arg, datetime.date):
+            value = _DATE_STAND_IN + datetime.timedelta(days=number)
+            # Some backends are given the date itself, SQLite its ISO text: bound the same way.
+            self.places[(str, value.isoformat())] = (*place, "isoformat")
+        elif isinstance(arg, int):
+            value = _INT_STAND_IN + number
+        else:
+            value = _STR_STAND_IN.format(number)
+        self.places[(type(value), value)] = place
+        return value
+
+
+class _Compiled:
+    def __init__(self, queryset: QuerySet, compiler, sql: str, slots: list):
+        self.queryset = queryset
+        self.compiler = compiler
+        self.sql = sql
+        self.slots = slots  # per parameter: ("value", place) or ("const", value)
+
+    def params(self, args) -> tuple:
+        bound = []
+        for kind, item in self.slots:
+            if kind == "const":
+                bound.append(item)
+            else:
+                value = args[item[0]]
+                for position in item[1:]:
+                    value = value.isoformat() if position == "isoformat" else value[position]
+                bound.append(value)
+        return tuple(bound)
+
+
+class PreparedQuery:
+    """`PreparedQuery(build)(*values)`: the list `build(*values)` would give, from SQL compiled once.
+
+    `build` returns a queryset (`Model.objects.filter(pk=pk).select_related(...)`); it is called
+    once per shape of values and database, never per call (except to verify, see the module).
+    """
+
+    def __init__(self, build: Callable[..., QuerySet]):
+        self.build = build
+        self._compiled: dict[tuple, _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:
+        args = tuple(_normal(value) for value in values)
+        key = (using, _shape(args))
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            with self._lock:
+                compiled = self._compiled.get(key) or self._compile(key, args, using)
+        params = compiled.params(args)
+        if getattr(settings, "VERIFY_PREPARED_QUERIES", False):
+            self._verify(compiled, args, params, using)
+        return _evaluate(compiled, params, using)
+
+    def first(self, *values, using: str = DEFAULT_DB_ALIAS):
+        rows = self(*values, using=using)
+        return rows[0] if rows else None
+
+    def lazy(self, *values, using: str = DEFAULT_DB_ALIAS) -> LazyQuerySet:
+        """For a method that must return a queryset: iterating it runs the prepared SQL, anything
+        else (`order_by`, `exists`...) builds the real queryset and goes on from there."""
+        return LazyQuerySet(self, values, using)
+
+    def _compile(self, key, args, using) -> _Compiled:
+        stand_ins = _StandIns(args)
+        queryset = self.build(*stand_ins.values).using(using)
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        slots, seen = [], set()
+        for param in params:
+            place = stand_ins.places.get((type(param), param))
+            if place is not None:
+                slots.append(("value", place))
+                seen.add(place)
+            elif isinstance(param, str) and "\ue000sinergi-prepared-" in param:
+                raise ValueError(
+                    f"{self.build.__qualname__}: a value is rewritten inside a parameter ({param!r})"
+                )
+            else:
+                slots.append(("const", param))
+        missing = {place for place in stand_ins.places.values() if place[-1] != "isoformat"} - {
+            place[:-1] if place[-1] == "isoformat" else place for place in seen
+        }
+        if missing:
+            raise ValueError(f"{self.build.__qualname__}: values {sorted(missing)} are not SQL parameters")
+        compiled = self._compiled[key] = _Compiled(queryset, compiler, sql, slots)
+        return compiled
+
+    def _verify(self, compiled: _Compiled, args, params, using) -> None:
+        real = [list(arg) if isinstance(arg, tuple) else arg for arg in args]
+        queryset = self.build(*real).using(using)
+        sql, expected = queryset.query.get_compiler(using=using).as_sql()
+        if sql != compiled.sql or tuple(expected) != params:
+            raise AssertionError(
+                f"{self.build.__qualname__}: the prepared SQL differs from the queryset's\n"
+                f"{compiled.sql} {params}\n{sql} {tuple(expected)}"
+            )
+
+
+class LazyQuerySet:
+    def __init__(self, prepared: PreparedQuery, values: tuple, using: str):
+        self._prepared, self._values, self._using = prepared, values, using
+        self._rows = None
+
+    def _fetch(self) -> list:
+        if self._rows is None:
+            self._rows = self._prepared(*self._values, using=self._using)
+        return self._rows
+
+    def __iter__(self):
+        return iter(self._fetch())
+
+    def __len__(self):
+        return len(self._fetch())
+
+    def __bool__(self):
+        return bool(self._fetch())
+
+    def __getattr__(self, name):
+        real = [list(value) if isinstance(value, tuple) else value for value in self._values]
+        return getattr(self._prepared.build(*real).using(self._using), name)
+
+
+def _evaluate(compiled: _Compiled, params: tuple, using: str) -> list:
+    """Run the compiled SQL with `params` through the queryset's own iterable (rows to instances,
+    select_related, annotations) and prefetching, on a throwaway copy of the queryset."""
+    compiler = copy.copy(compiled.compiler)
+    compiler.connection = connections[using]  # connections are per thread
+    compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)
+    queryset = _shallow_copy(compiled.queryset)
+    queryset._query = _shallow_copy(compiled.queryset.query)
+    queryset._query.get_compiler = lambda *args, **kwargs: compiler
+    queryset._fetch_all()
+    return queryset._result_cache
+
+
+def _shallow_copy(instance):
+    # copy.copy would pickle a QuerySet's state, which evaluates it; a Query is never changed here.
+    clone = instance.__class__.__new__(instance.__class__)
+    clone.__dict__.update(instance.__dict__)
+    return clone

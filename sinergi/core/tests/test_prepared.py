@@ -1,0 +1,100 @@
+"""Prepared queries (core/prepared.py): SQL compiled once gives what the queryset itself gives."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from sinergi.core.pages import listable
+from sinergi.core.prepared import PreparedQuery
+from sinergi.core.tests.factories import make_image, make_news
+from sinergi.villages.models import AnnouncementPage, NewsPage
+
+
+def _news_of(village_id):
+    return (
+        NewsPage.objects.filter(village_id=village_id)
+        .select_related("image", "village")
+        .prefetch_related("image__renditions")
+        .order_by("-date", "-pk")
+    )
+
+
+def _details(article):
+    image = article.image and (article.image.title, [r.filter_spec for r in article.image.renditions.all()])
+    return (article.title, image, article.village.name)
+
+
+def test_rows_are_the_querysets_own_for_every_value_and_read_once(sebuntal, santan_ulu, settings):
+    settings.VERIFY_PREPARED_QUERIES = False  # count only the queries a visitor's request would run
+    image = make_image(sebuntal.collection)
+    make_news(sebuntal, "Kabar Sebuntal Satu", image=image)
+    make_news(sebuntal, "Kabar Sebuntal Dua")
+    make_news(santan_ulu, "Kabar Santan Ulu")
+    prepared = PreparedQuery(_news_of)
+
+    for village in (sebuntal, santan_ulu, sebuntal):
+        expected = list(_news_of(village.pk))
+        with CaptureQueriesContext(connection) as queries:
+            rows = prepared(village.pk)
+            # select_related and prefetch_related were honoured: reading them costs nothing more.
+            details = [_details(row) for row in rows]
+        assert [row.pk for row in rows] == [row.pk for row in expected]
+        assert details == [_details(row) for row in expected]
+        assert len(queries) == (2 if village == sebuntal else 1)  # the articles, their pictures' renditions
+    assert prepared(-5) == []
+
+
+def test_each_length_of_a_list_and_each_date_is_bound_in_its_place(sebuntal):
+    make_news(sebuntal, "Kabar Panjang")
+    by_path = PreparedQuery(
+        lambda paths, depth: Page.objects.filter(path__in=paths, depth__gte=depth).order_by("path")
+    )
+    pages = list(Page.objects.filter(depth__gte=2).order_by("path")[:5])
+    for count in (1, 3, 5):
+        paths = [page.path for page in pages[:count]]
+        assert by_path(paths, 3) == list(Page.objects.filter(path__in=paths, depth__gte=3).order_by("path"))
+    # A repeated value is dropped, as Django's IN drops it.
+    assert by_path([pages[2].path, pages[2].path], 1) == [pages[2]]
+
+    today = dt.date(2026, 12, 1)
+    current = PreparedQuery(lambda village_id, day: AnnouncementPage.current(village_id, day))
+    for day in (today, today + dt.timedelta(days=400)):
+        assert current(sebuntal.pk, day) == list(AnnouncementPage.current(sebuntal.pk, day))
+
+
+def test_a_value_the_orm_rewrites_or_a_value_of_another_kind_is_refused():
+    # startswith turns the value into a LIKE pattern: the SQL could not be reused with another value.
+    pattern = PreparedQuery(lambda path: Page.objects.filter(path__startswith=path))
+    with pytest.raises(ValueError, match="rewritten"):
+        pattern("0001")
+    # A value the builder does not put in the SQL at all.
+    unused = PreparedQuery(lambda pk, depth: Page.objects.filter(pk=pk))
+    with pytest.raises(ValueError, match="not SQL parameters"):
+        unused(1, 2)
+    with pytest.raises(TypeError):
+        PreparedQuery(lambda when: Page.objects.filter(last_published_at__gte=when))(dt.datetime(2026, 1, 1))
+    with pytest.raises(TypeError):
+        PreparedQuery(lambda flag: Page.objects.filter(live=flag))(True)
+
+
+def test_the_check_catches_a_builder_whose_sql_depends_on_more_than_its_values(db, settings):
+    """With VERIFY_PREPARED_QUERIES (on in the tests), each call compares the prepared SQL with the
+    queryset built from its values, so a builder that reads anything else fails loudly."""
+    settings.VERIFY_PREPARED_QUERIES = True
+    state = {"live": True}
+    drifting = PreparedQuery(lambda depth: Page.objects.filter(depth=depth, live=state["live"]))
+    drifting(2)
+    state["live"] = False
+    with pytest.raises(AssertionError, match="differs"):
+        drifting(2)
+
+
+def test_the_visibility_rule_and_the_database_clock_are_part_of_the_compiled_sql(sebuntal):
+    article = make_news(sebuntal, "Kabar Akan Kedaluwarsa")
+    listed = PreparedQuery(lambda village_id: listable(NewsPage.objects.filter(village_id=village_id)))
+    assert article in listed(sebuntal.pk)
+    NewsPage.objects.filter(pk=article.pk).update(expire_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    assert article not in listed(sebuntal.pk)
