@@ -10,9 +10,9 @@ annotations included).
 
 Only plain values may vary: integers, strings, dates, and lists of them (a list's length is part of
 the shape: each length is compiled once). The queryset must use each value as a whole SQL parameter
-(equality, comparison, IN); a value that Django rewrites, such as the pattern of `startswith`, is
-refused when the query is first compiled. Everything else the builder does (joins, ordering, slices,
-`Now()`) is part of the compiled SQL.
+(equality, comparison, IN) or as a LIKE pattern (`startswith`, `contains`: bound escaped as Django
+escapes it); a value rewritten any other way is refused when the query is first compiled. Everything
+else the builder does (joins, ordering, slices, `Now()`) is part of the compiled SQL.
 
 With `VERIFY_PREPARED_QUERIES` on (the test suite turns it on), every call also builds the queryset
 with its real values and checks that Django would send the same SQL and parameters.
@@ -32,7 +32,8 @@ from django.db.models import QuerySet
 # Stand-ins: within a 32-bit integer column's range (Django turns an out-of-range comparison into no
 # SQL at all) and far from any key, depth or count the project stores.
 _INT_STAND_IN = 2_147_000_000
-_STR_STAND_IN = "\ue000sinergi-prepared-{}\ue000"
+# With underscores: a LIKE pattern holds the value escaped (\_), so it is told apart from a whole value.
+_STR_STAND_IN = "\ue000sinergi_prepared_{}\ue000"
 _DATE_STAND_IN = datetime.date(1801, 1, 1)
 _SCALARS = (int, str, datetime.date)
 
@@ -84,23 +85,41 @@ class _StandIns:
         return value
 
 
+_LIKE_PATTERNS = ("{}", "{}%", "%{}", "%{}%")
+
+
+def _pattern_slot(param: str, stand_ins: _StandIns, connection):
+    """A LIKE pattern made of one string value (`startswith`, `contains`, `iexact` on SQLite...):
+    bound with the value escaped as Django escapes it. None for any other rewriting."""
+    for (kind, value), place in stand_ins.places.items():
+        escaped = connection.ops.prep_for_like_query(value) if kind is str else None
+        if escaped and escaped in param and param.replace(escaped, "{}", 1) in _LIKE_PATTERNS:
+            return ("like", place, param.replace(escaped, "{}", 1))
+    return None
+
+
 class _Compiled:
     def __init__(self, queryset: QuerySet, compiler, sql: str, slots: list):
         self.queryset = queryset
         self.compiler = compiler
         self.sql = sql
-        self.slots = slots  # per parameter: ("value", place) or ("const", value)
+        # Per parameter: ("value", place, type or None), ("like", place, pattern) or ("const", value).
+        self.slots = slots
 
-    def params(self, args) -> tuple:
+    def params(self, args, connection) -> tuple:
         bound = []
-        for kind, item in self.slots:
+        for kind, item, *extra in self.slots:
             if kind == "const":
                 bound.append(item)
-            else:
-                value = args[item[0]]
-                for position in item[1:]:
-                    value = value.isoformat() if position == "isoformat" else value[position]
-                bound.append(value)
+                continue
+            value = args[item[0]]
+            for position in item[1:]:
+                value = value.isoformat() if position == "isoformat" else value[position]
+            if kind == "like":
+                value = extra[0].replace("{}", connection.ops.prep_for_like_query(value))
+            elif extra[0] is not None:  # the integer type the backend gave the value
+                value = extra[0](value)
+            bound.append(value)
         return tuple(bound)
 
 
@@ -123,7 +142,7 @@ class PreparedQuery:
         if compiled is None:
             with self._lock:
                 compiled = self._compiled.get(key) or self._compile(key, args, using)
-        params = compiled.params(args)
+        params = compiled.params(args, connections[using])
         if getattr(settings, "VERIFY_PREPARED_QUERIES", False):
             self._verify(compiled, args, params, using)
         return _evaluate(compiled, params, using)
@@ -144,14 +163,21 @@ class PreparedQuery:
         sql, params = compiler.as_sql()
         slots, seen = [], set()
         for param in params:
-            place = stand_ins.places.get((type(param), param))
+            # PostgreSQL's backend hands integers over as typed subclasses (psycopg's Int4...): the
+            # value is bound in the same type, so the statement sent stays the same.
+            is_int = isinstance(param, int) and not isinstance(param, bool)
+            place = stand_ins.places.get((int if is_int else type(param), param))
             if place is not None:
-                slots.append(("value", place))
+                slots.append(("value", place, type(param) if is_int and type(param) is not int else None))
                 seen.add(place)
-            elif isinstance(param, str) and "\ue000sinergi-prepared-" in param:
-                raise ValueError(
-                    f"{self.build.__qualname__}: a value is rewritten inside a parameter ({param!r})"
-                )
+            elif isinstance(param, str) and "\ue000sinergi" in param:
+                slot = _pattern_slot(param, stand_ins, connections[using])
+                if slot is None:
+                    raise ValueError(
+                        f"{self.build.__qualname__}: a value is rewritten inside a parameter ({param!r})"
+                    )
+                slots.append(slot)
+                seen.add(slot[1])
             else:
                 slots.append(("const", param))
         missing = {place for place in stand_ins.places.values() if place[-1] != "isoformat"} - {

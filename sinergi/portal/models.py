@@ -35,13 +35,15 @@ def _listable_villages(path, upper, **filters):
 def _news_under(path):
     """The newest public articles below `path` (the portal's, a kecamatan's), with their pictures:
     one prepared query (core.prepared) and one for the renditions."""
-    news = _newest_below(*descendants_range(path).values())
+    news = _newest_below(path)
     attach_renditions(article.image for article in news)
     return news
 
 
+# A prefix (LIKE), not a range of the path index: the planner then reads the newest articles through
+# their (date, page) index and stops at the first that fit (a range made SQLite read the whole subtree).
 _newest_below = PreparedQuery(
-    lambda path, upper: _latest_news(NewsPage.objects.listable().filter(path__gt=path, path__lte=upper))
+    lambda path: _latest_news(NewsPage.objects.listable().filter(path__startswith=path))
 )
 # Regency announcements are the ones outside every village.
 _regency_announcements = PreparedQuery(

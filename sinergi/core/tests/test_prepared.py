@@ -65,11 +65,19 @@ def test_each_length_of_a_list_and_each_date_is_bound_in_its_place(sebuntal):
         assert current(sebuntal.pk, day) == list(AnnouncementPage.current(sebuntal.pk, day))
 
 
-def test_a_value_the_orm_rewrites_or_a_value_of_another_kind_is_refused():
-    # startswith turns the value into a LIKE pattern: the SQL could not be reused with another value.
-    pattern = PreparedQuery(lambda path: Page.objects.filter(path__startswith=path))
+def test_a_prefix_is_bound_as_a_like_pattern_with_its_wildcards_escaped(sebuntal):
+    under = PreparedQuery(lambda prefix: Page.objects.filter(url_path__startswith=prefix).order_by("path"))
+    for prefix in ("/", sebuntal.page.url_path, sebuntal.page.url_path[:-1] + "_", "/100%"):
+        assert under(prefix) == list(Page.objects.filter(url_path__startswith=prefix).order_by("path"))
+    assert under(sebuntal.page.url_path)[0].pk == sebuntal.page.pk
+    assert under(sebuntal.page.url_path[:-1] + "_") == []  # "_" is a character, not a wildcard
+
+
+def test_a_value_changed_on_its_way_into_the_sql_or_a_value_of_another_kind_is_refused():
+    # The SQL could not be reused with another value: the builder adds to it.
+    changed = PreparedQuery(lambda slug: Page.objects.filter(url_path=slug + "/"))
     with pytest.raises(ValueError, match="rewritten"):
-        pattern("0001")
+        changed("berita")
     # A value the builder does not put in the SQL at all.
     unused = PreparedQuery(lambda pk, depth: Page.objects.filter(pk=pk))
     with pytest.raises(ValueError, match="not SQL parameters"):
