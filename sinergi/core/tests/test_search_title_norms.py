@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from sinergi.core.search_title_norms import TitleNormIndex
 from sinergi.core.tests.factories import make_news
+from sinergi.regions.provisioning import provision_regency
 
 pytestmark = [
     pytest.mark.django_db,
@@ -133,3 +134,25 @@ def test_update_index_sets_every_title_norm_with_the_exact_average(sebuntal):
             [average],
         )
         assert cursor.fetchone()[0] == 0
+
+
+def test_provisioning_sets_every_new_entrys_title_norm_with_the_average_at_its_end(regency):
+    cache.set(page_index().average_cache_key(), 7.0)  # stale: provisioning must not write with it
+    last_pk = Page.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+    provision_regency(regency.code, district_codes=["64.02.15"])
+
+    average = exact_average()
+    assert cache.get(page_index().average_cache_key()) == pytest.approx(average)
+    new_pages = Page.objects.filter(pk__gt=last_pk)  # the kecamatan, its villages and their sections
+    assert new_pages.count() > 10
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT count(*), count(*) FILTER (WHERE abs(e.title_norm - %s / length(e.title)) > 1e-9)
+                FROM {TABLE} e JOIN wagtailcore_page p
+                  ON p.content_type_id = e.content_type_id AND e.object_id = p.id::text
+                WHERE p.id > %s AND length(e.title) > 0""",
+            [average, last_pk],
+        )
+        entries, wrong = cursor.fetchone()
+    assert entries == new_pages.count() and wrong == 0
