@@ -4,8 +4,8 @@ modelsearch ranks a PostgreSQL search entry by `ts_rank(title) * title_norm + ts
 `title_norm` is the average title length over the whole index divided by this entry's title length
 (in lexemes; entries without a title keep 1.0). Its index sets the norms after every insert with
 two scans of the whole index table: `AVG(LENGTH(title))`, then `UPDATE … WHERE title_norm = 1.0`
-(no index on title_norm). With 25,508 villages (about 360,000 entries, 880 MB) that was 80 to 185 ms
-per indexed object, paid by every publish (or by the task worker), growing with the instance.
+(no index on title_norm). With 25,508 villages (359,649 entries, 880 MB) that was 110 to 150 ms of
+SQL per indexed object, paid by every publish (or by the task worker), growing with the instance.
 
 `TitleNormIndex` writes the same norm (average / length) on the rows just written only, found by
 (content type, object id) through the table's unique index, with the average taken from Django's
@@ -16,11 +16,12 @@ cache. The average is computed exactly (one scan) when the cache has none or it 
 
 Why a cache with a day's life rather than an exact average per write: the average moves with the mix
 of the content, not with one article: the big jumps (a regency or province provisioned) refresh it
-exactly, and a day of publishing moves it by a tiny fraction. Norms written with an average a day old
+exactly, and a day of publishing moves it little. Norms written with an average a day old
 rank as modelsearch's own did (it too leaves older rows with the average of their time). With Redis
 the value is shared by every app server and worker (one scan a day for all); with the local-memory
-cache (tests, demo, no REDIS_URL) each process computes it once a day. The key names the database,
-so two databases sharing one Redis do not share an average.
+cache (tests, demo, no REDIS_URL) each process computes it once a day; with Redis down, every write
+computes it (as modelsearch did). The key names the database, so two databases sharing one Redis do
+not share an average.
 """
 
 from contextlib import contextmanager
