@@ -58,6 +58,7 @@ class TitleNormIndex(PostgresIndex):
     _written: tuple[int, list[str]] | None = None
 
     def add_items(self, model, objs):
+        objs = list(objs)  # read twice: here and by modelsearch
         # As modelsearch's ObjectIndexer names an entry: the model's content type and str(pk).
         self._written = (get_content_type_pk(model), [force_str(obj.pk) for obj in objs])
         try:
