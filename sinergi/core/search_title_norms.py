@@ -4,7 +4,7 @@ modelsearch ranks a PostgreSQL search entry by `ts_rank(title) * title_norm + ts
 `title_norm` is the average title length over the whole index divided by this entry's title length
 (in lexemes; entries without a title keep 1.0). Its index sets the norms after every insert with
 two scans of the whole index table: `AVG(LENGTH(title))`, then `UPDATE … WHERE title_norm = 1.0`
-(no index on title_norm). With 25,508 villages (359,649 entries, 880 MB) that was 110 to 150 ms of
+(no index on title_norm). With 25,508 villages (359,649 entries, 880 MB) that was 106 to 150 ms of
 SQL per indexed object, paid by every publish (or by the task worker), growing with the instance.
 
 `TitleNormIndex` writes the same norm (average / length) on the rows just written only, found by
