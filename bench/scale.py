@@ -108,6 +108,44 @@ def page_figures(client, path: str, requests: int = REQUESTS) -> dict:
     return {"status": status, "queries": queries, "median_ms": round(statistics.median(times), 1)}
 
 
+PUBLISHES = 10
+
+
+def publish_figures(index_page, publishes: int = PUBLISHES) -> dict:
+    """Publishing a news article under `index_page`, as an editor's Publish does (`revision.publish()`,
+    with the search index written in-process as the immediate task backend does; in production the
+    worker pays that part): one warm-up, the SQL queries of one, the median of `publishes` more. Each
+    publish is a new draft article; drafts are made outside the timing."""
+    import statistics
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sinergi.villages.models import NewsPage
+
+    def draft():
+        page = NewsPage(
+            title="Musyawarah desa membahas jalan usaha tani",
+            slug=f"bench-terbit-{uuid.uuid4().hex[:8]}",
+            body="<p>Warga berkumpul di balai desa.</p>",
+        )
+        index_page.add_child(instance=page)
+        return page.save_revision()
+
+    draft().publish()
+    revision = draft()
+    with CaptureQueriesContext(connection) as captured:
+        revision.publish()
+    queries = len(captured.captured_queries)
+    times = []
+    for _ in range(publishes):
+        revision = draft()
+        started = time.perf_counter()
+        revision.publish()
+        times.append((time.perf_counter() - started) * 1000)
+    return {"queries": queries, "median_ms": round(statistics.median(times), 1)}
+
+
 CACHE_SECONDS = 15
 PUBLISH_EVERY = 2
 CACHE_SAMPLE = 237
@@ -152,10 +190,11 @@ def measure() -> dict:
     from django.db import connection
     from django.test import Client
     from wagtail.models import Site
+    from wagtail.search.models import IndexEntry
 
     from sinergi.core.tests.factories import make_news
     from sinergi.regions.models import Regency, Village
-    from sinergi.villages.models import NewsPage
+    from sinergi.villages.models import NewsIndexPage, NewsPage
 
     portal = Regency.objects.get(code=REGENCY).page
     Site.objects.get_or_create(
@@ -169,11 +208,16 @@ def measure() -> dict:
 
     client = Client(HTTP_HOST=HOST)
     figures = {name: dict(page_figures(client, path), path=path) for name, path in pages.items()}
+    publishing = publish_figures(NewsIndexPage.objects.child_of(sebuntal.page).get())
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
         size = cursor.fetchone()[0]
+        cursor.execute(f"SELECT count(*) FROM {IndexEntry._meta.db_table}")
+        entries = cursor.fetchone()[0]
     return {
         "pages": figures,
+        "publishing": publishing,
+        "search_entries": entries,
         "database_size": size,
         "villages": Village.objects.count(),
     }
@@ -238,6 +282,14 @@ def rows(result: dict) -> list[str]:
         f"| Database size | {small['database_size']} | {large['database_size'] if large else ''} |",
     ]
     lines += [f"| {name} | {cell(small, name)} | {cell(large, name)} |" for name in PAGES]
+
+    def publishing(col):
+        if col is None:
+            return "not measured (set SCALE_25K=1)"
+        p = col["publishing"]
+        return f"{p['queries']} queries, {p['median_ms']} ms ({col['search_entries']:,} search entries)"
+
+    lines.append(f"| Publishing an article | {publishing(small)} | {publishing(large)} |")
 
     def hit_rate(col, mode):
         if col is None:

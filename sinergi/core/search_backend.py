@@ -174,8 +174,16 @@ _classes: dict[type, type] = {}
 
 
 def SearchBackend(params):  # the name Wagtail looks up in a backend module
-    """The backend modelsearch picks for the database in use (SQLite FTS5, PostgreSQL, ...), made safe."""
+    """The backend modelsearch picks for the database in use (SQLite FTS5, PostgreSQL, ...), made safe;
+    on PostgreSQL with `search_title_norms.TitleNormIndex` (a write's title norms cost its own rows)."""
     chosen = type(database.SearchBackend(params))
     if chosen not in _classes:
-        _classes[chosen] = type(f"Neutralised{chosen.__name__}", (NeutralisedQueryMixin, chosen), {})
+        attributes = {}
+        from modelsearch.backends.database.postgres.postgres import PostgresIndex
+
+        if getattr(chosen, "index_class", None) is PostgresIndex:
+            from sinergi.core.search_title_norms import TitleNormIndex
+
+            attributes["index_class"] = TitleNormIndex
+        _classes[chosen] = type(f"Neutralised{chosen.__name__}", (NeutralisedQueryMixin, chosen), attributes)
     return _classes[chosen](params)

@@ -162,30 +162,25 @@ def _insert_pages(pages) -> None:
 
 @contextmanager
 def title_norms_once():
-    """Search entries' title norms computed once at the end, not after every insert.
+    """Search entries' title norms computed once at the end, with the exact average of that moment.
 
-    modelsearch's PostgreSQL index sets each new entry's `title_norm` (average title length / this
-    title's length, a ranking weight) after every insert, with two scans of the whole index table:
-    once per page created one by one, once per batch here, and quadratic over a province. Inside this
-    block the refresh waits, and runs once on leaving it. (The norms then use the average over all
-    titles at that moment rather than at each insert, a difference of ranking weight only.)
+    On PostgreSQL each entry's `title_norm` is the average title length over the index divided by this
+    title's length, a ranking weight (`sinergi.core.search_title_norms`). Inside this block writes leave
+    it at 1.0, and on leaving it one refresh sets every such entry with the exact average (two scans of
+    the index table, once per provisioning) and stores that average for the writes that follow. The
+    entries copied in SQL below (`_add_to_search_index`) are written at 1.0 and set there too.
     """
-    try:
-        from modelsearch.backends.database.postgres.postgres import PostgresIndex
-    except ImportError:  # pragma: no cover (the backend ships with modelsearch)
+    if connection.vendor != "postgresql":
         yield
         return
-    original = PostgresIndex._refresh_title_norms
-    PostgresIndex._refresh_title_norms = lambda self, full=False: None
-    try:
+    from sinergi.core.search_title_norms import TitleNormIndex, title_norms_deferred
+
+    with title_norms_deferred():
         yield
-    finally:
-        PostgresIndex._refresh_title_norms = original
-    if connection.vendor == "postgresql":
-        for backend in get_search_backends(with_auto_update=True):
-            index = backend.get_index_for_model(Page)
-            if isinstance(index, PostgresIndex):
-                index._refresh_title_norms()
+    for backend in get_search_backends(with_auto_update=True):
+        index = backend.get_index_for_model(Page)
+        if isinstance(index, TitleNormIndex):
+            index._refresh_title_norms()
 
 
 def _no_children_yet(obj) -> None:
