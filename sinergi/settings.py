@@ -129,6 +129,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": envstr("SQLITE_PATH", str(VAR_DIR / "sinergi.sqlite3")),
+            # Kept between requests too: a new SQLite connection re-reads the schema and runs the
+            # PRAGMAs below, 5-8 ms of every uncached page (bench/README.md, "Uncached rendering").
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 60),
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
