@@ -18,9 +18,10 @@ def _no_page_cache(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 
 
-def queries_for(client, url) -> int:
+def queries_for(client, url, empty_cache=True) -> int:
     assert client.get(url).status_code == 200  # warm-up: renditions are created once
-    cache.clear()
+    if empty_cache:
+        cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -73,8 +74,17 @@ def test_exact_query_budgets(client, sebuntal):
     # page reached with the relations its template shows (a village home's village, logo and banner;
     # an article's image and category), its view restrictions in one query, then the page's own
     # listings. The portal reads its regency with the regency's identity for the footer: one query.
-    ceilings = {"/marang-kayu/sebuntal/": 12, "article": 13, "/marang-kayu/sebuntal/berita/": 13, "/": 10}
+    ceilings = {"/marang-kayu/sebuntal/": 11, "article": 12, "/marang-kayu/sebuntal/berita/": 12, "/": 10}
     assert all(budgets[page] <= ceiling for page, ceiling in ceilings.items()), budgets
+
+    # Every request after a process's first: the site and the sites' root paths come from the cache
+    # (core/sites.py, Wagtail's own), so only the page's rows are read.
+    warm = {
+        page: queries_for(client, article.url if page == "article" else page, empty_cache=False)
+        for page in budgets
+    }
+    warm_ceilings = {"/marang-kayu/sebuntal/": 9, "article": 8, "/marang-kayu/sebuntal/berita/": 10, "/": 8}
+    assert all(warm[page] <= ceiling for page, ceiling in warm_ceilings.items()), warm
 
 
 def test_kecamatan_search_and_sitemap_do_not_grow_with_villages_or_regencies(client, sebuntal):
