@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import datetime
 import threading
+import weakref
 from collections.abc import Callable
 
 from django.conf import settings
@@ -105,6 +106,7 @@ class _Compiled:
         self.sql = sql
         # Per parameter: ("value", place, type or None), ("like", place, pattern) or ("const", value).
         self.slots = slots
+        self.converters: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def params(self, args, connection) -> tuple:
         bound = []
@@ -226,9 +228,17 @@ class LazyQuerySet:
 def _evaluate(compiled: _Compiled, params: tuple, using: str) -> list:
     """Run the compiled SQL with `params` through the queryset's own iterable (rows to instances,
     select_related, annotations) and prefetching, on a throwaway copy of the queryset."""
+    connection = connections[using]  # connections are per thread
     compiler = copy.copy(compiled.compiler)
-    compiler.connection = connections[using]  # connections are per thread
+    compiler.connection = connection
     compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)
+    # The columns' converters (dates, booleans...) depend on the columns and the connection only.
+    converters = compiled.converters.get(connection)
+    if converters is None:
+        converters = compiled.converters[connection] = compiler.get_converters(
+            [column[0] for column in compiler.select[0 : compiler.col_count]]
+        )
+    compiler.get_converters = lambda expressions: converters
     queryset = _shallow_copy(compiled.queryset)
     queryset._query = _shallow_copy(compiled.queryset.query)
     queryset._query.get_compiler = lambda *args, **kwargs: compiler
