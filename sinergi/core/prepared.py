@@ -9,10 +9,11 @@ rows into model instances exactly as the queryset itself would (select_related, 
 annotations included).
 
 Only plain values may vary: integers, strings, dates, and lists of them (a list's length is part of
-the shape: each length is compiled once). The queryset must use each value as a whole SQL parameter
-(equality, comparison, IN) or as a LIKE pattern (`startswith`, `contains`: bound escaped as Django
-escapes it); a value rewritten any other way is refused when the query is first compiled. Everything
-else the builder does (joins, ordering, slices, `Now()`) is part of the compiled SQL.
+the shape: each length is compiled once; an empty list is answered by the ORM itself). The queryset
+must use each value as a whole SQL parameter (equality, comparison, IN) or as a LIKE pattern
+(`startswith`, `contains`: bound escaped as Django escapes it); a value rewritten any other way is
+refused when the query is first compiled. Everything else the builder does (joins, ordering, slices,
+`Now()`) is part of the compiled SQL.
 
 With `VERIFY_PREPARED_QUERIES` on (the test suite turns it on), every call also builds the queryset
 with its real values and checks that Django would send the same SQL and parameters.
@@ -139,6 +140,9 @@ class PreparedQuery:
 
     def __call__(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:
         args = tuple(_normal(value) for value in values)
+        if any(arg == () for arg in args):
+            # An empty list: Django leaves out the condition or the whole query (no SQL to reuse).
+            return list(self.build(*[[] if arg == () else arg for arg in args]).using(using))
         key = (using, _shape(args))
         compiled = self._compiled.get(key)
         if compiled is None:

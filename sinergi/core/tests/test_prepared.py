@@ -56,8 +56,9 @@ def test_each_length_of_a_list_and_each_date_is_bound_in_its_place(sebuntal):
     for count in (1, 3, 5):
         paths = [page.path for page in pages[:count]]
         assert by_path(paths, 3) == list(Page.objects.filter(path__in=paths, depth__gte=3).order_by("path"))
-    # A repeated value is dropped, as Django's IN drops it.
+    # A repeated value is dropped, as Django's IN drops it; an empty list matches nothing.
     assert by_path([pages[2].path, pages[2].path], 1) == [pages[2]]
+    assert by_path([], 1) == []
 
     today = dt.date(2026, 12, 1)
     current = PreparedQuery(lambda village_id, day: AnnouncementPage.current(village_id, day))
