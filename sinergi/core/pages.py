@@ -378,9 +378,9 @@ class SinergiPage(Page):
             node = child
         page = _read_specific(node)
         page._cached_parent_obj = node._cached_parent_obj
-        if page.depth >= VILLAGE_DEPTH and isinstance(self, _site_roots.get(PORTAL_DEPTH, ())):
-            # A village's page links to its portal (the footer) but reads its regency from its village:
-            # the portal this walk started from is that portal, already read.
+        if page.depth > PORTAL_DEPTH and isinstance(self, _site_roots.get(PORTAL_DEPTH, ())):
+            # A kecamatan's or village's page links to its portal (the footer): the portal this walk
+            # started from is that portal, already read (with its regency: route_select_related).
             page.__dict__.setdefault("portal_home", self)
         return page.route(request, [])
 

@@ -96,16 +96,21 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
         verbose_name = _("portal kabupaten")
         verbose_name_plural = _("portal kabupaten")
 
+    # Read with its regency and the regency's identity (the footer's "Dikelola oleh …"), by routing
+    # (core.pages.read_specific) as by home_at: a kecamatan's or village's page reuses it.
+    route_select_related = ("regency__identity__crest",)
+
     @classmethod
     def home_at(cls, path):
-        return cls.objects.select_related("regency__identity__crest").filter(path=path).first()
+        return cls.objects.select_related(*cls.route_select_related).filter(path=path).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         below = descendants_range(self.path)
         context["latest_news"] = _news_under(self.path)
         context["announcements"] = _regency_announcements(*below.values(), timezone.localdate())
-        context["regency"] = _regency_of_portal.first(self.pk)
+        read = self._state.fields_cache  # the regency, if routing read it with the page
+        context["regency"] = read["regency"] if "regency" in read else _regency_of_portal.first(self.pk)
         context["districts"] = _districts(*below.values(), self.depth + 1)
         return context
 
