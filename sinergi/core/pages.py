@@ -265,14 +265,14 @@ _rows_on_path = PreparedQuery(
 )
 
 
+PATH_MAX_LENGTH = Page._meta.get_field("path").max_length
+
+
 def descendants_range(path: str) -> dict:
     """Filters for the pages below `path` as a range of the path index (a descendant's path is
-    `path` and more steps of Page.alphabet, of which "Z" is the last): values a prepared query can
-    take, where `path__startswith` would give it a LIKE pattern."""
+    `path` and more steps of Page.alphabet, of which "Z" is the last): SQLite answers a range from
+    the index, where `path__startswith`'s LIKE reads every path."""
     return {"path__gt": path, "path__lte": path.ljust(PATH_MAX_LENGTH, Page.alphabet[-1])}
-
-
-PATH_MAX_LENGTH = Page._meta.get_field("path").max_length
 
 
 def has_listable_child_q() -> Q:

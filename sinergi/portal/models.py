@@ -24,10 +24,11 @@ def _latest_news(queryset, count=PORTAL_NEWS_COUNT):
 
 
 def _listable_villages(path, upper, **filters):
-    """The villages below page `under` whose home the public may see (a private or unpublished village
-    home is not linked). Driven from the villages that `filters` select (a kecamatan's, by its index),
-    each home tested by its key, so the cost follows the villages listed, not the instance's size.
-    `path` and `upper`: the range of paths below the page (core.pages.descendants_range)."""
+    """The villages below the page at `path` whose home the public may see (a private or unpublished
+    village home is not linked); `path` and `upper` are that page's range of descendant paths
+    (core.pages.descendants_range). Driven from the villages that `filters` select (a kecamatan's, by
+    its index), each home tested by its key, so the cost follows the villages listed, not the
+    instance's size."""
     home = Page.objects.filter(pk=OuterRef("page_id"), path__gt=path, path__lte=upper)
     return Village.objects.filter(Exists(listable(home)), **filters).select_related("page")
 
