@@ -101,6 +101,50 @@ class RateCounter(models.Model):
 _renditions_of = PreparedQuery(lambda image_ids: SinergiRendition.objects.filter(image_id__in=image_ids))
 
 
+def want_renditions(request, images) -> None:
+    """Note `images` (None skipped) as shown by the page `request` renders: the first image tag that
+    finds an image without its renditions reads those of all the noted ones in one query
+    (`ensure_renditions`). Without it each picture costs a cache read and write, or a query when the
+    cache is cold: five of them on a village home (its banner, logo, the head's photo, the crest)."""
+    if request is None:
+        return
+    wanted = request.__dict__.setdefault("_sinergi_wanted_images", [])
+    wanted.extend(image for image in images if image is not None)
+
+
+def ensure_renditions(request, image) -> None:
+    """If `image` was noted for this request (`want_renditions`), give it its renditions, read in one
+    query with those of every noted image that has none yet. Called by the image template tags."""
+    if image._get_prefetched_renditions() is not None:
+        return
+    wanted = getattr(request, "_sinergi_wanted_images", ()) if request is not None else ()
+    if not any(other is image for other in wanted):
+        return  # not noted: Wagtail's own lookup (its cache, then the database)
+    attach_renditions([other for other in wanted if other._get_prefetched_renditions() is None])
+
+
+def joined_images(*objects) -> list:
+    """The images among the relations already read with `objects` (select_related: a village home's
+    logo and banner, the regency's crest through its identity), a few levels deep, without a query."""
+    found, seen = [], set()
+
+    def walk(obj, depth):
+        if obj is None or id(obj) in seen or depth > 5:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, AbstractImage):
+            found.append(obj)
+            return
+        state = getattr(obj, "_state", None)
+        for value in getattr(state, "fields_cache", {}).values():
+            if isinstance(value, models.Model):
+                walk(value, depth + 1)
+
+    for obj in objects:
+        walk(obj, 0)
+    return found
+
+
 def attach_renditions(images) -> None:
     """Read the renditions of `images` (None skipped) in one query, where Wagtail's image tags look
     first (`prefetched_renditions`), as `prefetch_related("image__renditions")` would."""

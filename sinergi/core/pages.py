@@ -18,6 +18,7 @@ from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from sinergi.core.models import joined_images, want_renditions
 from sinergi.core.prepared import PreparedQuery
 
 # Depth in Wagtail's tree: root 1, regency portal 2, kecamatan 3, village home 4.
@@ -404,6 +405,9 @@ class SinergiPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["village_home"] = self.village_home
         context["portal_home"] = self.portal_home
+        # The pictures joined with the page and its site's home (logo, banner, crest): their
+        # renditions in one query when the first is shown (core.models.ensure_renditions).
+        want_renditions(request, joined_images(self, self.village_home, self.portal_home))
         return context
 
 

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from sinergi.core.models import attach_renditions
+from sinergi.core.models import want_renditions
 from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, descendants_range, listable, site_root
 from sinergi.core.prepared import PreparedQuery
 from sinergi.regions.models import Regency, Village
@@ -33,11 +33,11 @@ def _listable_villages(path, upper, **filters):
     return Village.objects.filter(Exists(listable(home)), **filters).select_related("page")
 
 
-def _news_under(path):
-    """The newest public articles below `path` (the portal's, a kecamatan's), with their pictures:
-    one prepared query (core.prepared) and one for the renditions."""
+def _news_under(path, request):
+    """The newest public articles below `path` (the portal's, a kecamatan's): one prepared query
+    (core.prepared); their pictures' renditions are read with the page's others (want_renditions)."""
     news = _newest_below(path)
-    attach_renditions(article.image for article in news)
+    want_renditions(request, (article.image for article in news))
     return news
 
 
@@ -108,7 +108,7 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         below = descendants_range(self.path)
-        context["latest_news"] = _news_under(self.path)
+        context["latest_news"] = _news_under(self.path, request)
         context["announcements"] = _regency_announcements(*below.values(), timezone.localdate())
         read = self._state.fields_cache  # the regency, if routing read it with the page
         context["regency"] = read["regency"] if "regency" in read else _regency_of_portal.first(self.pk)
@@ -144,5 +144,5 @@ class DistrictPage(IntroMixin, SinergiPage):
             _listable_villages(*descendants_range(self.path).values(), district__page=self).order_by("code"),
             per_page=VILLAGES_PER_PAGE,
         )
-        context["latest_news"] = _news_under(self.path)
+        context["latest_news"] = _news_under(self.path, request)
         return context

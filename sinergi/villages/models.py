@@ -36,7 +36,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from sinergi.core.fields import PhoneNumberField
-from sinergi.core.models import attach_renditions
+from sinergi.core.models import want_renditions
 from sinergi.core.pages import (
     STEPLEN,
     VILLAGE_DEPTH,
@@ -288,7 +288,7 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         village = self.village_home.village
         if village is not None:
             context["latest_news"] = news = _home_news(village.pk)
-            attach_renditions(article.image for article in news)
+            want_renditions(request, (article.image for article in news))
             context["announcements"] = _home_announcements(village.pk, timezone.localdate())
             context["agenda"] = _home_agenda(village.pk)
         # Only titles and URLs are needed: base Page rows, keyed by their model's name, in one query.
@@ -599,7 +599,15 @@ class NewsPage(VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = self.attachments.select_related("document")
+        # A preview shows the attachments and tags of the form, held in memory (modelcluster); a
+        # visitor's request reads them with two prepared queries (core.prepared).
+        if self.pk is None or self.attachments.is_deferring:
+            context["attachments"] = self.attachments.select_related("document")
+        else:
+            context["attachments"] = _attachments_of(self.pk)
+        context["tags"] = (
+            self.tags.all() if self.pk is None or self.tagged_items.is_deferring else _tags_of(self.pk)
+        )
         context["news_index"] = self.get_parent()
         return context
 
@@ -953,6 +961,13 @@ _home_news = PreparedQuery(
     lambda village_id: NewsPage.objects.listable().filter(village_id=village_id).select_related("image", "category")
     .order_by("-date", "-pk")[:4]
 )  # fmt: skip
+_attachments_of = PreparedQuery(
+    lambda page_id: NewsAttachment.objects.filter(page_id=page_id).select_related("document")
+)
+# taggit's tags_for(NewsPage, article): the article's tags, in the database's order as there.
+_tags_of = PreparedQuery(
+    lambda page_id: Tag.objects.filter(villages_newstag_items__content_object_id=page_id)
+)
 _home_announcements = PreparedQuery(lambda village_id, today: AnnouncementPage.current(village_id, today)[:3])
 _home_agenda = PreparedQuery(
     lambda village_id: (

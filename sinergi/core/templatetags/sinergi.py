@@ -1,11 +1,17 @@
 from urllib.parse import quote
 
 from django import template
+from django.apps import apps
 from django.template.base import Token
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from lokal import parse_phone
+from wagtail.images.models import ResponsiveImage
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_images
 
 from sinergi.core import formatting
+from sinergi.core.models import ensure_renditions
 from sinergi.core.search import describe_results
 
 register = template.Library()
@@ -34,6 +40,14 @@ def jam(value):
 @register.filter
 def rupiah(value):
     return formatting.rupiah(value)
+
+
+@register.filter
+def page_date(page):
+    """The date of a dated page (an article, an announcement), None for the others. `page.date` in a
+    template costs a `dir()` of the whole page class on every page without one (Django's engine looks
+    whether the missing attribute is a property that raised)."""
+    return getattr(page, "date", None)
 
 
 @register.filter
@@ -157,12 +171,68 @@ class _FiltersParsedOnce:
         return self.__dict__["_filters"]
 
 
+def _renditions(context, image, filters) -> list:
+    """The renditions of `image` for `filters`, in their order. For a picture the page noted, from the
+    renditions read with the page's other pictures in one query (core.models.ensure_renditions),
+    without Wagtail's cache write per picture (its get_rendition writes the cache even when the
+    rendition was prefetched); otherwise Wagtail's lookup. A rendition not made yet is made by Wagtail
+    (a broken-image stand-in if the original file is missing)."""
+    ensure_renditions(context.get("request"), image)
+    if image._get_prefetched_renditions() is None:  # not noted: Wagtail's lookup, cache and all
+        made = get_renditions_or_not_found(image, filters)
+        return [made[spec_filter.spec] for spec_filter in filters]
+    found = image.find_existing_renditions(*filters)
+    missing = [spec_filter for spec_filter in filters if spec_filter not in found]
+    if missing:
+        made = get_renditions_or_not_found(image, missing)
+        found.update({spec_filter: made[spec_filter.spec] for spec_filter in missing})
+    return [found[spec_filter] for spec_filter in filters]
+
+
+def _img_tag(rendition, extra: dict) -> str:
+    """`rendition.img_tag(extra)`'s markup (the same attributes, sorted, booleans last) without
+    building it through Django's form helpers, the costliest part of a picture on a page."""
+    attrs = {"src": rendition.url, "width": rendition.width, "height": rendition.height, "alt": rendition.alt}
+    attrs.update(_default_image_attrs())
+    attrs.update(extra)
+    pairs = sorted(
+        (name, value) for name, value in attrs.items() if value is not None and not isinstance(value, bool)
+    )
+    flags = sorted(name for name, value in attrs.items() if value is True)
+    html = "".join(f' {conditional_escape(name)}="{conditional_escape(value)}"' for name, value in pairs)
+    html += "".join(f" {conditional_escape(name)}" for name in flags)
+    return mark_safe(f"<img{html}>")  # noqa: S308  (every name and value escaped above)
+
+
+def _default_image_attrs() -> dict:
+    return apps.get_app_config("wagtailimages").default_attrs
+
+
 class _ImageNode(_FiltersParsedOnce, wagtail_images.ImageNode):
-    pass
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        (rendition,) = _renditions(context, image, [self.get_filter()])
+        if self.output_var_name:
+            context[self.output_var_name] = rendition
+            return ""
+        return _img_tag(rendition, {name: value.resolve(context) for name, value in self.attrs.items()})
 
 
 class _SrcsetImageNode(_FiltersParsedOnce, wagtail_images.SrcsetImageNode):
-    pass
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        renditions = _renditions(context, image, self.get_filters())
+        if self.output_var_name:
+            context[self.output_var_name] = ResponsiveImage({r.filter_spec: r for r in renditions})
+            return ""
+        attrs = {name: value.resolve(context) for name, value in self.attrs.items()}
+        if len(renditions) > 1:
+            attrs["srcset"] = ResponsiveImage.get_width_srcset(renditions)
+        return _img_tag(renditions[0], attrs)
 
 
 _PARSED_ONCE = {wagtail_images.ImageNode: _ImageNode, wagtail_images.SrcsetImageNode: _SrcsetImageNode}

@@ -1,8 +1,11 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from sinergi.core.models import SinergiDocument
 from sinergi.core.tests.factories import make_image, make_news, publish, section
 from sinergi.villages.models import (
     AgendaIndexPage,
@@ -10,7 +13,9 @@ from sinergi.villages.models import (
     AnnouncementIndexPage,
     AnnouncementPage,
     GovernmentPage,
+    NewsAttachment,
     NewsIndexPage,
+    NewsPage,
     Official,
     VillageHomePage,
 )
@@ -64,6 +69,44 @@ def test_an_article_shows_its_date_in_indonesian_breadcrumbs_and_share_links(cli
         '<link rel="canonical" href="http://localhost/marang-kayu/sebuntal/berita/gotong-royong-bersihkan-parit/">'
         in html
     )
+
+
+def test_an_article_is_announced_as_an_article_with_its_date_and_the_home_as_a_website(client, sebuntal):
+    article = make_news(sebuntal, "Kerja Bakti Jembatan", date=dt.date(2025, 8, 17))
+
+    html = client.get(article.url).content.decode()
+    home = client.get("/marang-kayu/sebuntal/").content.decode()
+
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="article:published_time" content="2025-08-17">' in html
+    assert '<meta property="og:type" content="website">' in home
+    assert "article:published_time" not in home
+
+
+def test_an_article_lists_its_tags_and_attachments_and_a_preview_shows_the_edited_ones(client, rf, sebuntal):
+    document = SinergiDocument.objects.create(
+        title="Notulen Musdes", collection=sebuntal.collection, file=ContentFile(b"%PDF-1.4\n", name="n.pdf")
+    )
+    article = make_news(sebuntal, "Musyawarah Desa 2026")
+    article.tags.add("musdes", "anggaran")
+    article.attachments.add(NewsAttachment(document=document))
+    article.save_revision().publish()
+
+    html = client.get(article.url).content.decode()
+    assert ">#musdes</a>" in html and ">#anggaran</a>" in html
+    assert 'href="/marang-kayu/sebuntal/berita/tag/musdes/"' in html
+    assert "Notulen Musdes</a> (PDF)" in html
+
+    # An editor's preview: the form's tags and attachments, held in memory, not the published ones.
+    draft = NewsPage.objects.get(pk=article.pk)
+    draft.tags.set(["pemilihan"])
+    draft.attachments = []
+    request = rf.get(article.url)
+    request.user = AnonymousUser()
+    context = draft.get_context(request)
+    assert [tag.name for tag in context["tags"]] == ["pemilihan"]
+    assert list(context["attachments"]) == []
+    assert ">#musdes</a>" in client.get(article.url).content.decode()  # the public still sees these
 
 
 def test_article_images_are_webp_renditions_with_width_and_height(client, sebuntal):
