@@ -71,6 +71,20 @@ def listable_q() -> Q:
     )
 
 
+def listable_child_q(prefix: str = "") -> Q:
+    """`listable_q()` for a child of a page the public may list (the page's own tests: live, not
+    expired, no view restriction of its own), the ancestors' tests being the parent's: a few lookups of
+    its own instead of the rule's ancestor subqueries. `prefix`: the page relation's path, "page__"
+    from a model that links to its page. Only for pages whose parent is itself tested as listable."""
+    column = prefix.removesuffix("__") or "pk"
+    restricted = PageViewRestriction.objects.filter(page_id=OuterRef(column if prefix else "pk"))
+    return (
+        Q(**{f"{prefix}live": True})
+        & (Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": Now()}))
+        & ~Exists(restricted)
+    )
+
+
 class Listable(Expression):
     """`listable_q()` as one condition whose SQL is built once per database vendor.
 

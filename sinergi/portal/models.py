@@ -1,7 +1,7 @@
 """The regency portal (root of the tree) and the kecamatan pages under it."""
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,7 +9,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from sinergi.core.models import want_renditions
-from sinergi.core.pages import PORTAL_DEPTH, IntroMixin, SinergiPage, descendants_range, listable, site_root
+from sinergi.core.pages import (
+    PORTAL_DEPTH,
+    IntroMixin,
+    SinergiPage,
+    descendants_range,
+    listable,
+    listable_child_q,
+    site_root,
+)
 from sinergi.core.prepared import PreparedQuery
 from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import AnnouncementPage, NewsPage, paginate
@@ -70,11 +78,25 @@ _regency_of_portal = PreparedQuery(
 
 def _districts_of_portal(path, upper, depth):
     """The kecamatan with the number of their public villages, counted in the database: the villages
-    themselves are listed (paginated) on each kecamatan page, and found with the search."""
+    themselves are listed (paginated) on each kecamatan page, and found with the search.
+
+    A kecamatan's count is what its page lists: the villages of its district whose home is a child of
+    its page and public. The kecamatan pages listed are public themselves, so a home needs only its own
+    tests (core.pages.listable_child_q): the whole rule per village cost 3.5 ms of the portal's page
+    for 237 villages."""
     counts = (
-        _listable_villages(path, upper, district=OuterRef("district")).order_by()
-        .values("district").annotate(n=Count("pk")).values("n")
-    )  # fmt: skip
+        Village.objects.filter(
+            listable_child_q("page__"),
+            district=OuterRef("district"),
+            page__path__gt=OuterRef("path"),
+            page__path__lte=Concat(OuterRef("path"), Value(Page.alphabet[-1] * Page.steplen)),
+            page__depth=OuterRef("depth") + 1,
+        )
+        .order_by()
+        .values("district")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         DistrictPage.objects.listable().filter(path__gt=path, path__lte=upper, depth=depth).select_related("district")
         .annotate(village_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0)))

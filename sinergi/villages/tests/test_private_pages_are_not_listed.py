@@ -7,6 +7,7 @@ sibling is the positive control on every page.
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -155,3 +156,33 @@ def test_a_page_is_closed_by_its_own_its_ancestors_and_its_alias_sources_restric
     assert client.get(alias.url).status_code == 302  # to the sign-in page
     assert client.get(under_private.url).status_code == 302
     assert client.get(public.url).status_code == 200
+
+
+def _count_on_portal(client, kecamatan="Kecamatan Marang Kayu"):
+    text = client.get("/").content.decode()
+    start = text.index(f">{kecamatan}</a>")
+    return int(text[start:].split("(", 1)[1].split(" ", 1)[0])
+
+
+def test_the_portal_counts_only_the_villages_the_public_may_see(
+    client, sebuntal, santan_ulu, django_capture_on_commit_callbacks
+):
+    """A private, an unpublished and an expired village home each leave the kecamatan's count."""
+    before = _count_on_portal(client)
+    assert before >= 3
+
+    with django_capture_on_commit_callbacks(execute=True):  # the cached portal is let go
+        PageViewRestriction.objects.create(page=sebuntal.page, restriction_type=PageViewRestriction.LOGIN)
+        santan_ulu.page.unpublish()
+    after = _count_on_portal(client)
+    assert after == before - 2
+
+    home = (
+        sebuntal.page.__class__.objects.exclude(pk__in=[sebuntal.page.pk, santan_ulu.page.pk])
+        .filter(path__startswith=sebuntal.page.path[:12], live=True)
+        .first()
+    )
+    home.expire_at = timezone.now() - dt.timedelta(minutes=1)
+    home.save(update_fields=["expire_at"])
+    cache.clear()  # an expiry takes effect when the cached page does (PUBLIC_PAGE_CACHE_SECONDS)
+    assert _count_on_portal(client) == before - 3
