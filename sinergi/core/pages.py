@@ -267,6 +267,13 @@ _listable_children = PreparedQuery(
         .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live")
     )
 )
+_listable_menu_children = PreparedQuery(
+    lambda path, upper, depth: (
+        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth, show_in_menus=True))
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live")
+    )
+)
 # Wagtail's view restrictions of a page (SinergiPage.get_view_restrictions), `paths` its own and its ancestors'.
 _restrictions_on_path = PreparedQuery(
     lambda paths: PageViewRestriction.objects.filter(
@@ -349,6 +356,15 @@ class SinergiPage(Page):
         services, the "Jelajahi" list) are all cut from this one list.
         """
         return _listable_children(self.path, self.path + Page.alphabet[-1] * STEPLEN, self.depth + 1)
+
+    @cached_property
+    def menu_children(self) -> list:
+        """The public children shown in this site root's menu, as `listable_children` rows. Read on
+        their own where the page shown is not the root (an article, a kecamatan page): the portal's
+        menu is two of its twenty-odd children."""
+        if "listable_children" in self.__dict__:  # the root's own page read them all already
+            return [child for child in self.listable_children if child.show_in_menus]
+        return _listable_menu_children(self.path, self.path + Page.alphabet[-1] * STEPLEN, self.depth + 1)
 
     @cached_property
     def is_waiting_for_content(self) -> bool:

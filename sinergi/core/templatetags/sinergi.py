@@ -115,7 +115,7 @@ def site_menu(context, page):
         return []
     if root.pk == page.pk:
         root = page  # a site's home: the instance whose children its own context already read
-    return [child for child in root.listable_children if child.show_in_menus]
+    return root.menu_children
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from sinergi.core.models import SinergiDocument
 from sinergi.core.tests.factories import make_image, make_news, publish, section
@@ -219,3 +220,34 @@ def test_sitemap_and_robots(client, sebuntal):
     assert "/marang-kayu/sebuntal/berita/berita-untuk-peta-situs/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def _menu(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    html = response.content.decode()
+    assert '<nav class="menu"' in html, url
+    nav = html.split('<nav class="menu"', 1)[1].split("</nav>", 1)[0]
+    return [part.split('"', 1)[0] for part in nav.split('href="')[1:]]
+
+
+def test_every_page_of_a_site_shows_its_menu_of_public_sections(
+    client, sebuntal, django_capture_on_commit_callbacks
+):
+    article = make_news(sebuntal, "Jalan Desa Diperbaiki")
+    home_menu = _menu(client, "/marang-kayu/sebuntal/")
+    assert "/marang-kayu/sebuntal/berita/" in home_menu and len(home_menu) >= 4
+    assert _menu(client, article.url) == home_menu  # read on its own there, the same sections
+
+    portal_menu = _menu(client, "/")
+    assert portal_menu and all(link.count("/") == 2 for link in portal_menu)  # the portal's sections
+    assert "/marang-kayu/" not in portal_menu  # kecamatan pages are not menu sections
+    assert _menu(client, "/marang-kayu/") == portal_menu
+
+    news = section(sebuntal, NewsIndexPage)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+    assert "/marang-kayu/sebuntal/berita/" not in _menu(client, "/marang-kayu/sebuntal/")
+    assert "/marang-kayu/sebuntal/berita/" not in _menu(
+        client, article.url.replace("berita/jalan-desa-diperbaiki/", "kontak/")
+    )
