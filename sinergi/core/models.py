@@ -105,7 +105,8 @@ def want_renditions(request, images) -> None:
     """Note `images` (None skipped) as shown by the page `request` renders: the first image tag that
     finds an image without its renditions reads those of all the noted ones in one query
     (`ensure_renditions`). Without it each picture costs a cache read and write, or a query when the
-    cache is cold: five of them on a village home (its banner, logo, the head's photo, the crest)."""
+    cache is cold: five lookups on a village home (its banner twice, its logo, the head's photo and
+    the regency's crest)."""
     if request is None:
         return
     wanted = request.__dict__.setdefault("_sinergi_wanted_images", [])

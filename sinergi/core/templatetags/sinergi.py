@@ -227,7 +227,8 @@ class _SrcsetImageNode(_FiltersParsedOnce, wagtail_images.SrcsetImageNode):
             return ""
         renditions = _renditions(context, image, self.get_filters())
         if self.output_var_name:
-            context[self.output_var_name] = ResponsiveImage({r.filter_spec: r for r in renditions})
+            specs = [spec_filter.spec for spec_filter in self.get_filters()]
+            context[self.output_var_name] = ResponsiveImage(dict(zip(specs, renditions, strict=True)))
             return ""
         attrs = {name: value.resolve(context) for name, value in self.attrs.items()}
         if len(renditions) > 1:

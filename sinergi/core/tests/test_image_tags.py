@@ -97,3 +97,17 @@ def test_a_picture_the_page_did_not_note_is_found_as_wagtail_finds_it(sebuntal):
     with CaptureQueriesContext(connection) as queries:
         assert Template(LOGO).render(Context({"photo": again, "request": request})) == first
     assert len(queries) == 0  # Wagtail's rendition cache, filled by the first rendering
+
+
+def test_a_srcset_kept_in_a_variable_renders_as_wagtails(sebuntal):
+    image = make_image(sebuntal.collection, width=400, height=300)
+    source = (
+        "{% srcset_image photo width-{48,96} format-webp as pics %}{{ pics }}|{{ pics.renditions.1.width }}"
+    )
+    expected = _render(source, image)
+    assert 'srcset="' in expected and expected.endswith("|96")
+    (again,) = _fresh([image])
+    request = RequestFactory().get("/")
+    want_renditions(request, [again])
+    ours = Template("{% load sinergi %}" + source.replace("{% srcset_image", "{% sinergi_srcset_image"))
+    assert ours.render(Context({"photo": again, "request": request})) == expected
