@@ -237,7 +237,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
-    _media_backend = "storages.backends.s3.S3Storage"
+    # django-storages' S3 storage, its unsigned URLs worked out once per file (core/storage.py).
+    _media_backend = "sinergi.core.storage.PublicMediaStorage"
     # Unpublished KIM material: a bucket (or prefix) no one can read without a signed, short-lived URL.
     _private_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
