@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q, Value
-from django.db.models.functions import Concat, Length, Now, Substr
+from django.db.models.functions import Coalesce, Concat, Length, Now, Substr
 from django.http import Http404, HttpRequest
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import cached_property
@@ -250,12 +250,20 @@ def listing_section(cls):
     return cls
 
 
+def child_range(page) -> dict:
+    """Filters for the children of `page`, as `child_of(page)` but a range of the path index: a
+    child's path is its parent's and one step more (child_of's LIKE reads the whole index on SQLite,
+    about 1 ms a listing with 4,000 pages)."""
+    return {
+        "path__gt": page.path,
+        "path__lte": page.path + Page.alphabet[-1] * STEPLEN,
+        "depth": page.depth + 1,
+    }
+
+
 def children_of(page):
-    """`Page.objects.child_of(page)` as a range of the path index: a child's path is its parent's and
-    one step more (child_of's LIKE reads the whole index on SQLite)."""
-    return Page.objects.filter(
-        path__gt=page.path, path__lte=page.path + Page.alphabet[-1] * STEPLEN, depth=page.depth + 1
-    )
+    """`Page.objects.child_of(page)` as a range of the path index (`child_range`)."""
+    return Page.objects.filter(**child_range(page))
 
 
 # The queries of every public page view, compiled once (core.prepared): a page's public children (its
@@ -275,10 +283,12 @@ _listable_menu_children = PreparedQuery(
     )
 )
 # Wagtail's view restrictions of a page (SinergiPage.get_view_restrictions), `paths` its own and its ancestors'.
+# An alias page is restricted by its original's restrictions, as in Wagtail. One subquery driven by
+# the paths' index: with `alias_of IS NULL` in it, SQLite read every page through the alias_of index
+# (0.6 ms of every page view with 4,000 pages).
 _restrictions_on_path = PreparedQuery(
     lambda paths: PageViewRestriction.objects.filter(
-        Q(page__in=Page.objects.filter(path__in=paths, alias_of__isnull=True))
-        | Q(page__in=Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of"))
+        page__in=Page.objects.filter(path__in=paths).values(restricted_by=Coalesce("alias_of", "id"))
     )
 )
 # url_path is unique in the tree (a parent's url_path and a slug unique among its children).

@@ -42,6 +42,7 @@ from sinergi.core.pages import (
     VILLAGE_DEPTH,
     IntroMixin,
     SinergiPage,
+    child_range,
     listing_section,
     site_root,
 )
@@ -281,7 +282,7 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
 
     def section(self, model):
-        return model.objects.child_of(self).listable().first()
+        return model.objects.filter(**child_range(self)).listable().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -470,7 +471,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
 
     def articles(self):
         return (
-            NewsPage.objects.listable().child_of(self).select_related("image", "category")
+            NewsPage.objects.listable().filter(**child_range(self)).select_related("image", "category")
             .prefetch_related("image__renditions").order_by("-date", "-pk")
         )  # fmt: skip
 
@@ -635,7 +636,7 @@ class AnnouncementIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        children = AnnouncementPage.objects.listable().child_of(self)
+        children = AnnouncementPage.objects.listable().filter(**child_range(self))
         context["current"] = children.filter(valid_from__lte=today, valid_until__gte=today).order_by(
             "valid_until"
         )
@@ -702,7 +703,7 @@ class AgendaIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = AgendaPage.objects.listable().child_of(self)
+        events = AgendaPage.objects.listable().filter(**child_range(self))
         context["upcoming"] = events.filter(start__gte=now).order_by("start")
         context["past"] = paginate(request, events.filter(start__lt=now).order_by("-start"))
         return context
@@ -756,7 +757,7 @@ class GalleryIndexPage(IntroMixin, VillagePage):
         context = super().get_context(request, *args, **kwargs)
         albums = (
             GalleryAlbumPage.objects.listable()
-            .child_of(self)
+            .filter(**child_range(self))
             .select_related("cover")
             .order_by("-date", "-pk")
         )
@@ -813,7 +814,10 @@ class PotentialIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = (
-            PotentialPage.objects.listable().child_of(self).select_related("image").order_by("kind", "title")
+            PotentialPage.objects.listable()
+            .filter(**child_range(self))
+            .select_related("image")
+            .order_by("kind", "title")
         )
         context["potentials"] = [i for i in items if i.kind == PotentialPage.Kind.POTENTIAL]
         context["products"] = [i for i in items if i.kind == PotentialPage.Kind.PRODUCT]
@@ -865,7 +869,9 @@ class LegalIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = LegalDocumentPage.objects.listable().child_of(self).select_related("document")
+        documents = (
+            LegalDocumentPage.objects.listable().filter(**child_range(self)).select_related("document")
+        )
         kind = request.GET.get("jenis", "")
         if kind in LegalDocumentPage.Kind.values:
             documents = documents.filter(kind=kind)
