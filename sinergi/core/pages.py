@@ -76,8 +76,7 @@ def listable_child_q(prefix: str = "") -> Q:
     expired, no view restriction of its own), the ancestors' tests being the parent's: a few lookups of
     its own instead of the rule's ancestor subqueries. `prefix`: the page relation's path, "page__"
     from a model that links to its page. Only for pages whose parent is itself tested as listable."""
-    column = prefix.removesuffix("__") or "pk"
-    restricted = PageViewRestriction.objects.filter(page_id=OuterRef(column if prefix else "pk"))
+    restricted = PageViewRestriction.objects.filter(page_id=OuterRef(prefix.removesuffix("__") or "pk"))
     return (
         Q(**{f"{prefix}live": True})
         & (Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": Now()}))
@@ -268,19 +267,18 @@ def children_of(page):
 
 # The queries of every public page view, compiled once (core.prepared): a page's public children (its
 # menu and section links) and the base rows of the pages along a requested path.
-_listable_children = PreparedQuery(
-    lambda path, upper, depth: (
-        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth))
+def _public_children(path, upper, depth, **filters):
+    """A page's public children (`child_range`'s three values) as the base rows links need."""
+    return (
+        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth, **filters))
         .order_by("path")
         .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live")
     )
-)
+
+
+_listable_children = PreparedQuery(_public_children)
 _listable_menu_children = PreparedQuery(
-    lambda path, upper, depth: (
-        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth, show_in_menus=True))
-        .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live")
-    )
+    lambda path, upper, depth: _public_children(path, upper, depth, show_in_menus=True)
 )
 # Wagtail's view restrictions of a page (SinergiPage.get_view_restrictions), `paths` its own and its ancestors'.
 # An alias page is restricted by its original's restrictions, as in Wagtail. One subquery driven by
@@ -365,7 +363,7 @@ class SinergiPage(Page):
         Read once per request and page: a site root's menu and its home's section links (the
         services, the "Jelajahi" list) are all cut from this one list.
         """
-        return _listable_children(self.path, self.path + Page.alphabet[-1] * STEPLEN, self.depth + 1)
+        return _listable_children(*child_range(self).values())
 
     @cached_property
     def menu_children(self) -> list:
@@ -374,7 +372,7 @@ class SinergiPage(Page):
         menu is two of its twenty-odd children."""
         if "listable_children" in self.__dict__:  # the root's own page read them all already
             return [child for child in self.listable_children if child.show_in_menus]
-        return _listable_menu_children(self.path, self.path + Page.alphabet[-1] * STEPLEN, self.depth + 1)
+        return _listable_menu_children(*child_range(self).values())
 
     @cached_property
     def is_waiting_for_content(self) -> bool:
