@@ -99,6 +99,19 @@ WSGI_APPLICATION = "sinergi.wsgi.application"
 
 TEMPLATES = [
     {
+        # The public site's pages (<app>/jinja2/): see sinergi/core/jinja.py.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "sinergi" / "jinja2"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "sinergi.core.jinja.environment",
+            "keep_trailing_newline": True,
+            # Django's Jinja2 backend lets these override the view's own variables: only `messages`
+            # (the KIM pages, complaint tracking), which no view sets itself.
+            "context_processors": ["django.contrib.messages.context_processors.messages"],
+        },
+    },
+    {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "sinergi" / "templates"],
         "APP_DIRS": True,

@@ -1,52 +1,72 @@
-"""{% sinergi_image %} and {% sinergi_srcset_image %}: Wagtail's tags and markup, their filters parsed
-once, and the renditions of a page's pictures read in one query."""
+"""The public templates' `image()`, `srcset_image()` and `rendition()` (sinergi/core/jinja.py): Wagtail's
+`{% image %}`/`{% srcset_image %}` markup, their filters parsed once, and the renditions of a page's
+pictures read in one query."""
 
 from django.core.cache import caches
 from django.db import connection
-from django.template import Context, Template
+from django.template import Context, Template, engines
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
+from sinergi.core import jinja
 from sinergi.core.models import want_renditions
 from sinergi.core.tests.factories import make_image
 
-TAGS = [
-    ("image", "fill-96x96 format-webp class='logo' alt=''"),
-    ("srcset_image", "fill-{160x107,320x213} format-webp sizes='9rem' alt='' loading='lazy'"),
-    ("image", "height-64 format-webp as crest"),
-    # The image's own title as the alt text, escaped; a boolean attribute; one candidate only.
-    ("image", "width-40 class='a&b' data-x='\"<q>\"' hidden=True"),
-    ("srcset_image", "width-{48} format-webp"),
+# Wagtail's tag (Django's engine) and the same picture in a public template.
+CASES = [
+    (
+        "{% image photo fill-96x96 format-webp class='logo' alt='' %}",
+        "{{ image(photo, 'fill-96x96|format-webp', class='logo', alt='') }}",
+    ),
+    (
+        "{% srcset_image photo fill-{160x107,320x213} format-webp sizes='9rem' alt='' loading='lazy' %}",
+        "{{ srcset_image(photo, 'fill-{160x107,320x213}|format-webp', sizes='9rem', alt='', loading='lazy') }}",
+    ),
+    (
+        "{% image photo height-64 format-webp as crest %}{{ crest.url }} {{ crest.width }}",
+        "{% set crest = rendition(photo, 'height-64|format-webp') %}{{ crest.url }} {{ crest.width }}",
+    ),
+    # The image's own title as the alt text, escaped; values escaped (`odd` = 'a&b', `quoted` =
+    # '"<q>"'); a boolean attribute; one candidate only.
+    (
+        "{% image photo width-40 class=odd data-x=quoted hidden=True %}",
+        "{{ image(photo, 'width-40', class=odd, hidden=True, **{'data-x': quoted}) }}",
+    ),
+    (
+        "{% srcset_image photo width-{48} format-webp %}",
+        "{{ srcset_image(photo, 'width-{48}|format-webp') }}",
+    ),
 ]
 
 
-def _render(source, image):
-    return Template("{% load wagtailimages_tags sinergi %}" + source).render(
-        Context({"photo": image, "request": RequestFactory().get("/")})
+VALUES = {"odd": "a&b", "quoted": '"<q>"'}
+
+
+def _wagtail(source, image):
+    return Template("{% load wagtailimages_tags %}" + source).render(
+        Context({"photo": image, "request": RequestFactory().get("/"), **VALUES})
     )
 
 
-def test_the_tags_give_wagtails_markup_and_keep_their_parsed_filters(sebuntal):
-    image = make_image(sebuntal.collection, width=900, height=600)
-    for tag, arguments in TAGS:
-        source = f"{{% {tag} photo {arguments} %}}{{{{ crest.url|default:'' }}}}"
-        ours = Template(
-            "{% load wagtailimages_tags sinergi %}" + source.replace(f"{{% {tag} ", f"{{% sinergi_{tag} ")
-        )
-        expected = _render(source, image)
+def _ours(source, image, request=None):
+    template = engines["jinja2"].from_string(source)
+    return template.render({"photo": image, **VALUES}, request or RequestFactory().get("/"))
+
+
+def _same_markup(html):
+    """Django escapes ' and " as &#x27; and &quot;, Jinja2 as &#39; and &#34;: the same HTML."""
+    return html.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
+
+
+def test_the_functions_give_wagtails_markup_and_parse_their_filters_once(sebuntal):
+    image = make_image(sebuntal.collection, title='Foto "desa" <kantor>', width=900, height=600)
+    for wagtail_source, our_source in CASES:
+        expected = _wagtail(wagtail_source, image)
         assert expected.strip()
-        context = Context({"photo": image, "request": RequestFactory().get("/")})
-        assert ours.render(context) == expected
-        node = next(n for n in ours.nodelist if type(n).__module__ == "sinergi.core.templatetags.sinergi")
-        parsed = (
-            node.get_filters()
-            if hasattr(node, "get_filters") and tag == "srcset_image"
-            else node.get_filter()
-        )
-        assert ours.render(context) == expected
-        again = node.get_filters() if tag == "srcset_image" else node.get_filter()
-        assert again is parsed  # made once, kept by the compiled template
+        assert _same_markup(_ours(our_source, image)) == expected
+    assert jinja.parsed_filter("fill-96x96|format-webp") is jinja.parsed_filter("fill-96x96|format-webp")
+    assert jinja.parsed_filters("width-{48,96}") is jinja.parsed_filters("width-{48,96}")
 
 
 def _fresh(images):
@@ -55,8 +75,8 @@ def _fresh(images):
     return [by_pk[image.pk] for image in images]
 
 
-CARD = "{% load sinergi %}{% sinergi_srcset_image photo fill-{160x107,320x213} format-webp alt='' %}"
-LOGO = "{% load sinergi %}{% sinergi_image photo fill-96x96 format-webp class='logo' %}"
+CARD = "{{ srcset_image(photo, 'fill-{160x107,320x213}|format-webp', alt='') }}"
+LOGO = "{{ image(photo, 'fill-96x96|format-webp', class='logo') }}"
 
 
 def test_a_pages_pictures_are_read_in_one_query_and_not_written_to_the_cache(sebuntal, monkeypatch):
@@ -66,8 +86,8 @@ def test_a_pages_pictures_are_read_in_one_query_and_not_written_to_the_cache(seb
     expected = []
     for image in _fresh(images):  # made once, as the first visitor after an upload makes them
         request = RequestFactory().get("/")
-        expected.append(Template(CARD).render(Context({"photo": image, "request": request})))
-        expected.append(Template(LOGO).render(Context({"photo": image, "request": request})))
+        expected.append(_ours(CARD, image, request))
+        expected.append(_ours(LOGO, image, request))
     assert all(markup.startswith("<img ") for markup in expected)
 
     writes = []
@@ -80,8 +100,8 @@ def test_a_pages_pictures_are_read_in_one_query_and_not_written_to_the_cache(seb
     with CaptureQueriesContext(connection) as queries:
         shown = []
         for image in pictures:
-            shown.append(Template(CARD).render(Context({"photo": image, "request": request})))
-            shown.append(Template(LOGO).render(Context({"photo": image, "request": request})))
+            shown.append(_ours(CARD, image, request))
+            shown.append(_ours(LOGO, image, request))
 
     assert shown == expected  # the same markup as Wagtail's lookup gave
     assert len(queries) == 1, [q["sql"] for q in queries]
@@ -90,24 +110,14 @@ def test_a_pages_pictures_are_read_in_one_query_and_not_written_to_the_cache(seb
 
 def test_a_picture_the_page_did_not_note_is_found_as_wagtail_finds_it(sebuntal):
     image = make_image(sebuntal.collection, width=400, height=300)
-    first = Template(LOGO).render(Context({"photo": image, "request": RequestFactory().get("/")}))
+    first = _ours(LOGO, image)
     (again,) = _fresh([image])
     request = RequestFactory().get("/")
     want_renditions(request, [])  # the page noted other pictures, not this one
     with CaptureQueriesContext(connection) as queries:
-        assert Template(LOGO).render(Context({"photo": again, "request": request})) == first
+        assert _ours(LOGO, again, request) == first
     assert len(queries) == 0  # Wagtail's rendition cache, filled by the first rendering
 
 
-def test_a_srcset_kept_in_a_variable_renders_as_wagtails(sebuntal):
-    image = make_image(sebuntal.collection, width=400, height=300)
-    source = (
-        "{% srcset_image photo width-{48,96} format-webp as pics %}{{ pics }}|{{ pics.renditions.1.width }}"
-    )
-    expected = _render(source, image)
-    assert 'srcset="' in expected and expected.endswith("|96")
-    (again,) = _fresh([image])
-    request = RequestFactory().get("/")
-    want_renditions(request, [again])
-    ours = Template("{% load sinergi %}" + source.replace("{% srcset_image", "{% sinergi_srcset_image"))
-    assert ours.render(Context({"photo": again, "request": request})) == expected
+def test_no_picture_is_no_markup(sebuntal):
+    assert _ours(LOGO + CARD + "{{ rendition(photo, 'width-40').url }}", None) == ""
