@@ -105,6 +105,13 @@ def _districts_of_portal(path, upper, depth):
 
 
 _districts = PreparedQuery(_districts_of_portal)
+_portal_at = PreparedQuery(
+    lambda path: (
+        PortalPage.objects.select_related(*PortalPage.route_select_related)
+        .filter(path=path)
+        .order_by("pk")[:1]
+    )
+)
 
 
 @site_root(PORTAL_DEPTH)
@@ -125,7 +132,7 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
 
     @classmethod
     def home_at(cls, path):
-        return cls.objects.select_related(*cls.route_select_related).filter(path=path).first()
+        return _portal_at.first(path)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

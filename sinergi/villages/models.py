@@ -253,8 +253,9 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
 
     @classmethod
     def home_at(cls, path):
-        # The header shows the logo, the village, its kecamatan and regency: one query for all.
-        return cls.objects.select_related(*HOME_JOINS).filter(path=path).first()
+        # The header shows the logo, the village, its kecamatan and regency: one query for all, its SQL
+        # compiled once (core.prepared): every page of a village below its home reads it.
+        return _home_at.first(path)
 
     def get_social_image(self):
         return self.banner or self.logo
@@ -963,6 +964,9 @@ class ContactPage(ContentPage):
 
 # The village home's listings, compiled once (core.prepared): its newest articles with their pictures,
 # the announcements valid today and the coming events (the database's clock: SQL that never changes).
+_home_at = PreparedQuery(
+    lambda path: VillageHomePage.objects.select_related(*HOME_JOINS).filter(path=path).order_by("pk")[:1]
+)
 _home_news = PreparedQuery(
     lambda village_id: NewsPage.objects.listable().filter(village_id=village_id).select_related("image", "category")
     .order_by("-date", "-pk")[:4]
