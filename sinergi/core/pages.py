@@ -267,6 +267,14 @@ def children_of(page):
 
 # The queries of every public page view, compiled once (core.prepared): a page's public children (its
 # menu and section links) and the base rows of the pages along a requested path.
+# Whether a section has a public child yet (`is_waiting_for_content`): `.exists()` of its children.
+_a_public_child = PreparedQuery(
+    lambda path, upper, depth: (
+        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth)).order_by().values("pk")[:1]
+    )
+)
+
+
 def _public_children(path, upper, depth, **filters):
     """A page's public children (`child_range`'s three values) as the base rows links need."""
     return (
@@ -379,7 +387,7 @@ class SinergiPage(Page):
         """A listing section with no public child yet (see `listing_section`)."""
         if not isinstance(self, tuple(_listing_sections)):
             return False
-        return not listable(children_of(self)).exists()
+        return not _a_public_child(*child_range(self).values())
 
     def get_summary(self) -> str:
         return self.search_description or getattr(self, "intro", "") or ""

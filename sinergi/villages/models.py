@@ -56,7 +56,9 @@ SERVICE_PAGES = ["finance.TransparencyPage", "ppid.PpidPage", "complaints.Compla
 DEFAULT_BRAND_COLOUR = "#1B5E20"
 # What every page of a village shows in its header and footer: its logo, kecamatan and regency, and the
 # regency's identity (the office that runs the site, its crest), joined when the village home is read.
-HOME_JOINS = ("logo", "village__district__regency__identity__crest")
+# What the frame of every page of a village shows of its home: the logo, the village, its kecamatan and
+# regency (the footer), and the banner (every page's og:image when the page has no picture of its own).
+HOME_JOINS = ("logo", "banner", "village__district__regency__identity__crest")
 
 
 def _image_fk(verbose_name):
@@ -241,7 +243,7 @@ class VillageHomePage(RoutablePageMixin, SinergiPage):
         verbose_name_plural = _("beranda desa")
 
     # Routing reads the home with what its header, footer and hero show (core.pages._read_specific).
-    route_select_related = (*HOME_JOINS, "banner", "head_photo")
+    route_select_related = (*HOME_JOINS, "head_photo")
 
     @cached_property
     def village_home(self):

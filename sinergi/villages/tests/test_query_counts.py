@@ -106,3 +106,21 @@ def test_kecamatan_search_and_sitemap_do_not_grow_with_villages_or_regencies(cli
     after = {url: queries_for(client, url) for url in urls}
 
     assert after == before
+
+
+def test_a_village_page_without_a_picture_shows_the_homes_banner_for_one_query(client, sebuntal):
+    """Every page of a village below its home shows the home's banner as its og:image when it has no
+    picture of its own: the banner comes with the home's row (read for the header) and its rendition
+    with the page's other pictures', one query in all; it had cost the banner's row and a lookup."""
+    from sinergi.villages.models import VillageHomePage
+
+    profile = "/marang-kayu/sebuntal/profil/"
+    without = queries_for(client, profile)
+    home = VillageHomePage.objects.get(pk=sebuntal.page_id)
+    home.banner = make_image(sebuntal.collection, width=1600, height=900)
+    home.save_revision().publish()
+
+    with_banner = queries_for(client, profile)
+    content = client.get(profile).content
+    assert b'property="og:image"' in content and b'content="summary_large_image"' in content
+    assert with_banner == without + 1
