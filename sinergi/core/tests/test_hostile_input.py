@@ -37,6 +37,7 @@ from wagtail.models import Page
 from sinergi.core.tests.factories import make_image, make_news
 from sinergi.core.text import CONTROL, INVISIBLE, without_invisible
 from sinergi.portal.models import PortalPage
+from sinergi.regions.models import RegencyIdentity
 
 pytestmark = pytest.mark.django_db
 
@@ -239,6 +240,21 @@ def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
     return page
 
 
+def fill_identity(regency, tokens: Tokens, hostile: str, image, stored: dict):
+    """The regency's identity (Diskominfo's office, address...), shown in the footer of every page."""
+    identity, _created = RegencyIdentity.objects.get_or_create(regency=regency)
+    for f in _text_fields(RegencyIdentity):
+        token = tokens(f)
+        value = plain_value(f, token, hostile)
+        if value is None:
+            continue
+        setattr(identity, f.name, value)
+        stored[field_id(f)] = (token, shown_as(f, value), False)
+    identity.crest = image
+    identity.save()
+    return identity
+
+
 # --------------------------------------------------------------------------- checks
 
 
@@ -331,6 +347,7 @@ def test_hostile_text_is_inert_on_every_public_page(name, sebuntal):
     tokens, stored = Tokens(), {}
     for model in page_models():
         fill(_instance(model, sebuntal, portal), tokens, hostile, image, stored)
+    fill_identity(sebuntal.district.regency, tokens, hostile, image, stored)
 
     client = Client()
     rendered, problems = {}, []
