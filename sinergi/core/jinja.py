@@ -238,24 +238,25 @@ def _translate(context, message):
     return Markup(text) if context.eval_ctx.autoescape else text  # noqa: S704  (the template's own text)
 
 
-@pass_context
-def _gettext(context, message, **variables):
-    """`{% trans name=value %}...{% endtrans %}`: Django's `{% blocktranslate %}`, its values escaped
-    and printed as Django prints them (27,3; a datetime in the site's time zone)."""
-    text = translation.gettext(message)
+def _with_values(context, text, variables):
+    """A translated text with its values: Django's `{% blocktranslate %}`, the values escaped and
+    printed as Django prints them (27,3; a datetime in the site's time zone)."""
     if context.eval_ctx.autoescape:
         text = Markup(text)  # noqa: S704  (the template's own text; the values are escaped by %)
     return text % {name: _localized(value) for name, value in variables.items()}
+
+
+@pass_context
+def _gettext(context, message, **variables):
+    """`{% trans name=value %}...{% endtrans %}`."""
+    return _with_values(context, translation.gettext(message), variables)
 
 
 @pass_context
 def _ngettext(context, singular, plural, number, **variables):
     """`{% trans n=count %}...{% pluralize n %}...{% endtrans %}`."""
     variables.setdefault("num", number)
-    text = translation.ngettext(singular, plural, number)
-    if context.eval_ctx.autoescape:
-        text = Markup(text)  # noqa: S704  (the template's own text; the values are escaped by %)
-    return text % {name: _localized(value) for name, value in variables.items()}
+    return _with_values(context, translation.ngettext(singular, plural, number), variables)
 
 
 def environment(**options):

@@ -260,21 +260,8 @@ def child_range(page) -> dict:
     }
 
 
-def children_of(page):
-    """`Page.objects.child_of(page)` as a range of the path index (`child_range`)."""
-    return Page.objects.filter(**child_range(page))
-
-
 # The queries of every public page view, compiled once (core.prepared): a page's public children (its
 # menu and section links) and the base rows of the pages along a requested path.
-# Whether a section has a public child yet (`is_waiting_for_content`): `.exists()` of its children.
-_a_public_child = PreparedQuery(
-    lambda path, upper, depth: (
-        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth)).order_by().values("pk")[:1]
-    )
-)
-
-
 def _public_children(path, upper, depth, **filters):
     """A page's public children (`child_range`'s three values) as the base rows links need."""
     return (
@@ -287,6 +274,12 @@ def _public_children(path, upper, depth, **filters):
 _listable_children = PreparedQuery(_public_children)
 _listable_menu_children = PreparedQuery(
     lambda path, upper, depth: _public_children(path, upper, depth, show_in_menus=True)
+)
+# Whether a section has a public child yet (`is_waiting_for_content`): `.exists()` of its children.
+_a_public_child = PreparedQuery(
+    lambda path, upper, depth: (
+        listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth)).order_by().values("pk")[:1]
+    )
 )
 # Wagtail's view restrictions of a page (SinergiPage.get_view_restrictions), `paths` its own and its ancestors'.
 # An alias page is restricted by its original's restrictions, as in Wagtail. One subquery driven by

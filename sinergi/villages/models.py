@@ -54,10 +54,9 @@ NEWS_PER_PAGE = 10
 # Service pages linked from the village home; their apps build on this one, so they are named, not imported.
 SERVICE_PAGES = ["finance.TransparencyPage", "ppid.PpidPage", "complaints.ComplaintsPage"]
 DEFAULT_BRAND_COLOUR = "#1B5E20"
-# What every page of a village shows in its header and footer: its logo, kecamatan and regency, and the
-# regency's identity (the office that runs the site, its crest), joined when the village home is read.
-# What the frame of every page of a village shows of its home: the logo, the village, its kecamatan and
-# regency (the footer), and the banner (every page's og:image when the page has no picture of its own).
+# What every page of a village shows of its home, joined when the home is read: its logo, kecamatan and
+# regency, the regency's identity (the office that runs the site, its crest), and the banner (the
+# og:image of a page without a picture of its own).
 HOME_JOINS = ("logo", "banner", "village__district__regency__identity__crest")
 
 

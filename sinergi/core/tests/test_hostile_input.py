@@ -204,6 +204,17 @@ def _instance(model, village, portal):
     return page
 
 
+def fill_plain_text(obj, tokens: Tokens, hostile: str, stored: dict):
+    """Every plain-text field of `obj` that takes free text: its token and the hostile text."""
+    for f in _text_fields(type(obj)):
+        token = tokens(f)
+        value = plain_value(f, token, hostile)
+        if value is None:
+            continue
+        setattr(obj, f.name, value)
+        stored[field_id(f)] = (token, shown_as(f, value), False)
+
+
 def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
     page = page.specific
     for f in _text_fields(type(page)):
@@ -221,13 +232,7 @@ def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
             setattr(page, f.name, image)  # banner, logo, photos: their captions and alt texts show too
     for accessor, child_model in child_relations(type(page)):
         child = child_model()
-        for f in _text_fields(child_model):
-            token = tokens(f)
-            value = plain_value(f, token, hostile)
-            if value is None:
-                continue
-            setattr(child, f.name, value)
-            stored[field_id(f)] = (token, shown_as(f, value), False)
+        fill_plain_text(child, tokens, hostile, stored)
         for f in child_model._meta.concrete_fields:
             if f.is_relation and not f.null and not isinstance(f, ParentalKey):
                 setattr(child, f.name, image)  # the only required relation of an inline: a photo
@@ -243,13 +248,7 @@ def fill(page, tokens: Tokens, hostile: str, image, stored: dict):
 def fill_identity(regency, tokens: Tokens, hostile: str, image, stored: dict):
     """The regency's identity (Diskominfo's office, address...), shown in the footer of every page."""
     identity, _created = RegencyIdentity.objects.get_or_create(regency=regency)
-    for f in _text_fields(RegencyIdentity):
-        token = tokens(f)
-        value = plain_value(f, token, hostile)
-        if value is None:
-            continue
-        setattr(identity, f.name, value)
-        stored[field_id(f)] = (token, shown_as(f, value), False)
+    fill_plain_text(identity, tokens, hostile, stored)
     identity.crest = image
     identity.save()
     return identity

@@ -4,9 +4,13 @@ import pytest
 from django.db import connection
 from wagtail.models import Page
 
-from sinergi.core.pages import PORTAL_DEPTH, children_of
+from sinergi.core.pages import PORTAL_DEPTH, child_range
 
 pytestmark = pytest.mark.django_db
+
+
+def children_of(page):
+    return Page.objects.filter(**child_range(page))
 
 
 def _plan(queryset) -> str:

@@ -49,7 +49,10 @@ def test_unknown_unpublished_and_foreign_paths_are_not_found(client, sebuntal, s
 
 
 def test_a_pages_children_read_as_a_path_range_are_wagtails_children(sebuntal):
-    from sinergi.core.pages import children_of
+    from sinergi.core.pages import child_range
+
+    def children_of(page):
+        return Page.objects.filter(**child_range(page))
 
     article = make_news(sebuntal, "Jalan usaha tani selesai dibangun")
     news = section(sebuntal, NewsIndexPage)
