@@ -27,6 +27,8 @@ from functools import lru_cache
 
 from django.apps import apps
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template import defaultfilters
 from django.template.backends.django import get_installed_libraries
 from django.templatetags.static import static
@@ -231,10 +233,30 @@ def _finalize(value):
     return value
 
 
+@lru_cache(maxsize=4096)
+def _catalogue_text(language: str | None, message: str) -> str:
+    return translation.gettext(message)
+
+
+def _gettext_once(message: str) -> str:
+    """`gettext(message)` in the active language, looked up in Django's catalogues once per process
+    and language: a page prints some forty texts, and each lookup walks every app's catalogue (and
+    the fallback's) when the text has no translation, as Sinergi's Indonesian ids have none in
+    Indonesian."""
+    return _catalogue_text(translation.get_language(), message)
+
+
+@receiver(setting_changed)
+def _forget_translations(*, setting, **kwargs):
+    # Django drops its loaded catalogues when these change (tests' override_settings): so do we.
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
+        _catalogue_text.cache_clear()
+
+
 @pass_context
 def _translate(context, message):
     """`_("...")`: Django's `{% translate "..." %}`, the literal text trusted as the template is."""
-    text = translation.gettext(message)
+    text = _gettext_once(message)
     return Markup(text) if context.eval_ctx.autoescape else text  # noqa: S704  (the template's own text)
 
 
@@ -249,7 +271,7 @@ def _with_values(context, text, variables):
 @pass_context
 def _gettext(context, message, **variables):
     """`{% trans name=value %}...{% endtrans %}`."""
-    return _with_values(context, translation.gettext(message), variables)
+    return _with_values(context, _gettext_once(message), variables)
 
 
 @pass_context

@@ -6,6 +6,7 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition, get_upload_to
 
@@ -51,6 +52,10 @@ class SinergiImage(AbstractImage):
         return random_name("original_images", image_extension(self.file) or extension_of(filename) or "img")
 
 
+# A rendition's file never changes, and Wagtail deletes it with its row (post_delete, after the
+# commit): django-cleanup has nothing to do for renditions, and its per-instance record of the file
+# name would cost on every rendition a public page reads.
+@cleanup.ignore
 class SinergiRendition(AbstractRendition):
     image = models.ForeignKey(SinergiImage, on_delete=models.CASCADE, related_name="renditions")
 

@@ -345,6 +345,16 @@ class SinergiPage(Page):
     # Pages that are not a site's landing page show the share links.
     show_share_links = True
 
+    def __init__(self, *args, **kwargs):
+        if args and not kwargs and args[0] is not None:
+            # A row read from the database (Model.from_db passes every value by position, the id
+            # first): no child objects among the arguments for ClusterableModel to split off, and an
+            # id, so none of Page's defaults for a new page apply. Skipping their constructors saves
+            # their scan of the model's fields on every page a public listing reads.
+            models.Model.__init__(self, *args)
+            return
+        super().__init__(*args, **kwargs)
+
     @cached_property
     def village_home(self):
         """The village home this page belongs to, or None on the portal and kecamatan pages."""

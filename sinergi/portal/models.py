@@ -98,7 +98,7 @@ def _districts_of_portal(path, upper, depth):
         .values("n")
     )
     return (
-        DistrictPage.objects.listable().filter(path__gt=path, path__lte=upper, depth=depth).select_related("district")
+        DistrictPage.objects.listable().filter(path__gt=path, path__lte=upper, depth=depth)
         .annotate(village_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0)))
         .order_by("title")
     )  # fmt: skip

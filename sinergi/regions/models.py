@@ -83,7 +83,12 @@ class Village(models.Model):
 
     @property
     def display_name(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+        # get_kind_display()'s label without its rebuilding of the choices on each call (a portal
+        # home names some twenty villages).
+        return f"{_VILLAGE_KINDS.get(self.kind, self.kind)} {self.name}"
+
+
+_VILLAGE_KINDS = dict(Village.Kind.choices)
 
 
 class RegencyIdentity(models.Model):

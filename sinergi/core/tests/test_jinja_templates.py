@@ -54,6 +54,15 @@ def test_plurals_and_translations_come_from_django_s_catalogues():
         assert render("{{ _('Back') }}") == "Kembali"  # Sinergi's catalogue (Wagtail's admin words)
 
 
+def test_a_text_is_translated_into_the_language_of_each_request_not_the_first_one_seen():
+    # Texts are looked up once per process and language: the second language must not get the first's.
+    for _round in range(2):
+        with translation.override("id"):
+            assert render("{{ _('Back') }} {% trans %}Back{% endtrans %}") == "Kembali Kembali"
+        with translation.override("en"):
+            assert render("{{ _('Back') }} {% trans %}Back{% endtrans %}") == "Back Back"
+
+
 class _Case:
     def get_state_display(self):
         return "Diterima"
