@@ -136,22 +136,65 @@ class PreparedQuery:
     def __init__(self, build: Callable[..., QuerySet]):
         self.build = build
         self._compiled: dict[tuple, _Compiled] = {}
+        self._windows = 0
         self._lock = threading.Lock()
 
     def __call__(self, *values, using: str = DEFAULT_DB_ALIAS) -> list:
+        return self._rows(values, None, using)
+
+    def window(self, offset: int, limit: int, *values, using: str = DEFAULT_DB_ALIAS) -> list:
+        """`build(*values)[offset:offset + limit]`: one page of a listing. LIMIT and OFFSET are
+        written into the SQL, so each window is compiled once (the first `MAX_WINDOWS` a process
+        meets; any further one is built by the ORM, as a page far down a listing is rare)."""
+        if not all(type(number) is int and number >= 0 for number in (offset, limit)):
+            raise TypeError("PreparedQuery.window takes an offset and a limit, integers from 0")
+        if limit == 0:
+            return []  # no SQL, as the ORM sends none for an empty slice (an empty listing's page)
+        return self._rows(values, (offset, limit), using)
+
+    def count(self, *values, using: str = DEFAULT_DB_ALIAS) -> int:
+        """`build(*values).count()`: the rows counted by the database, from SQL compiled once."""
+        args = tuple(_normal(value) for value in values)
+        if any(arg == () for arg in args):
+            return self.build(*[[] if arg == () else arg for arg in args]).using(using).count()
+        compiled = self._compiled_for(args, "count", using)
+        params = compiled.params(args, connections[using])
+        if getattr(settings, "VERIFY_PREPARED_QUERIES", False):
+            self._verify(compiled, args, "count", params, using)
+        with connections[using].cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            return cursor.fetchone()[0]
+
+    def _rows(self, values, window, using) -> list:
         args = tuple(_normal(value) for value in values)
         if any(arg == () for arg in args):
             # An empty list: Django leaves out the condition or the whole query (no SQL to reuse).
-            return list(self.build(*[[] if arg == () else arg for arg in args]).using(using))
-        key = (using, _shape(args))
+            return list(
+                _in_window(self.build(*[[] if arg == () else arg for arg in args]).using(using), window)
+            )
+        compiled = self._compiled_for(args, window, using)
+        if compiled is None:  # a window past the ones kept
+            return list(_in_window(self._build_real(args, using), window))
+        params = compiled.params(args, connections[using])
+        if getattr(settings, "VERIFY_PREPARED_QUERIES", False):
+            self._verify(compiled, args, window, params, using)
+        return _evaluate(compiled, params, using)
+
+    def _compiled_for(self, args, variant, using) -> _Compiled | None:
+        key = (using, _shape(args), variant)
         compiled = self._compiled.get(key)
         if compiled is None:
             with self._lock:
-                compiled = self._compiled.get(key) or self._compile(key, args, using)
-        params = compiled.params(args, connections[using])
-        if getattr(settings, "VERIFY_PREPARED_QUERIES", False):
-            self._verify(compiled, args, params, using)
-        return _evaluate(compiled, params, using)
+                compiled = self._compiled.get(key)
+                if compiled is None:
+                    if isinstance(variant, tuple) and self._windows >= MAX_WINDOWS:
+                        return None
+                    compiled = self._compile(key, args, variant, using)
+                    self._windows += isinstance(variant, tuple)
+        return compiled
+
+    def _build_real(self, args, using) -> QuerySet:
+        return self.build(*[list(arg) if isinstance(arg, tuple) else arg for arg in args]).using(using)
 
     def first(self, *values, using: str = DEFAULT_DB_ALIAS):
         rows = self(*values, using=using)
@@ -162,11 +205,13 @@ class PreparedQuery:
         else (`order_by`, `exists`...) builds the real queryset and goes on from there."""
         return LazyQuerySet(self, values, using)
 
-    def _compile(self, key, args, using) -> _Compiled:
+    def _compile(self, key, args, variant, using) -> _Compiled:
         stand_ins = _StandIns(args)
-        queryset = self.build(*stand_ins.values).using(using)
+        queryset = _variant(self.build(*stand_ins.values).using(using), variant)
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
+        if variant == "count":
+            sql = _counting(sql)
         slots, seen = [], set()
         for param in params:
             # PostgreSQL's backend hands integers over as typed subclasses (psycopg's Int4...): the
@@ -194,15 +239,61 @@ class PreparedQuery:
         compiled = self._compiled[key] = _Compiled(queryset, compiler, sql, slots)
         return compiled
 
-    def _verify(self, compiled: _Compiled, args, params, using) -> None:
-        real = [list(arg) if isinstance(arg, tuple) else arg for arg in args]
-        queryset = self.build(*real).using(using)
+    def _verify(self, compiled: _Compiled, args, variant, params, using) -> None:
+        queryset = _variant(self._build_real(args, using), variant)
         sql, expected = queryset.query.get_compiler(using=using).as_sql()
+        if variant == "count":
+            sql = _counting(sql)
         if sql != compiled.sql or tuple(expected) != params:
             raise AssertionError(
                 f"{self.build.__qualname__}: the prepared SQL differs from the queryset's\n"
                 f"{compiled.sql} {params}\n{sql} {tuple(expected)}"
             )
+
+
+# Windows (offset, limit) compiled per PreparedQuery; a listing's pages beyond are built by the ORM.
+MAX_WINDOWS = 64
+
+
+def _in_window(queryset: QuerySet, window) -> QuerySet:
+    if window is None:
+        return queryset
+    offset, limit = window
+    return queryset[offset : offset + limit]
+
+
+def _variant(queryset: QuerySet, variant) -> QuerySet:
+    """The queryset a compiled variant runs: the rows (None), a window (offset, limit), or the keys
+    of the rows to be counted ("count")."""
+    if variant == "count":
+        # What QuerySet.count() counts, whatever the queryset (DISTINCT, joins): its rows, here as
+        # their keys in a subquery, so that the count's SQL is checked like any other.
+        return queryset.order_by().values("pk")
+    return _in_window(queryset, variant)
+
+
+def _counting(sql: str) -> str:
+    return f'SELECT COUNT(*) FROM ({sql}) "prepared_count"'  # noqa: S608  (the ORM's own compiled SQL)
+
+
+class PreparedListing:
+    """A listing for Django's Paginator (`count()` and slicing) read through a PreparedQuery: the
+    count and each page's rows from SQL compiled once, where paginating a queryset compiled both on
+    every request."""
+
+    def __init__(self, prepared: PreparedQuery, *values, using: str = DEFAULT_DB_ALIAS):
+        self._prepared, self._values, self._using = prepared, values, using
+
+    def count(self) -> int:
+        return self._prepared.count(*self._values, using=self._using)
+
+    def __getitem__(self, item) -> list:
+        if not isinstance(item, slice) or item.step is not None:
+            raise TypeError("PreparedListing is read a page at a time: listing[start:stop]")
+        start, stop = item.start or 0, item.stop
+        if stop is None or stop < start:
+            raise TypeError("PreparedListing needs a slice with a start and a stop")
+        return self._prepared.window(start, stop - start, *self._values, using=self._using)
 
 
 class LazyQuerySet:

@@ -18,7 +18,7 @@ from sinergi.core.pages import (
     listable_child_q,
     site_root,
 )
-from sinergi.core.prepared import PreparedQuery
+from sinergi.core.prepared import PreparedListing, PreparedQuery
 from sinergi.regions.models import Regency, Village
 from sinergi.villages.models import AnnouncementPage, NewsPage, paginate
 
@@ -105,6 +105,10 @@ def _districts_of_portal(path, upper, depth):
 
 
 _districts = PreparedQuery(_districts_of_portal)
+# A kecamatan page's villages, a page at a time (core.prepared.PreparedListing).
+_villages_of_district = PreparedQuery(
+    lambda path, upper, page_id: _listable_villages(path, upper, district__page_id=page_id).order_by("code")
+)
 _portal_at = PreparedQuery(
     lambda path: (
         PortalPage.objects.select_related(*PortalPage.route_select_related)
@@ -170,7 +174,7 @@ class DistrictPage(IntroMixin, SinergiPage):
         context = super().get_context(request, *args, **kwargs)
         context["villages"] = paginate(
             request,
-            _listable_villages(*descendants_range(self.path).values(), district__page=self).order_by("code"),
+            PreparedListing(_villages_of_district, *descendants_range(self.path).values(), self.pk),
             per_page=VILLAGES_PER_PAGE,
         )
         context["latest_news"] = _news_under(self.path, request)

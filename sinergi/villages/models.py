@@ -46,7 +46,7 @@ from sinergi.core.pages import (
     listing_section,
     site_root,
 )
-from sinergi.core.prepared import PreparedQuery
+from sinergi.core.prepared import PreparedListing, PreparedQuery
 from sinergi.core.validators import validate_brand_colour
 from sinergi.regions.models import Village
 
@@ -482,23 +482,39 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
         if whole_section:
             # The paginator has counted the section's articles: no second query to know it is empty.
             self.is_waiting_for_content = page.paginator.count == 0
+        if isinstance(articles, PreparedListing):
+            # The page's pictures: their renditions read with the frame's in one query.
+            want_renditions(request, (article.image for article in page.object_list))
         return self.render(
             request,
             context_overrides={
                 "articles": page,
-                "categories": self.categories.all(),
+                "categories": self._categories(),
                 **extra,
             },
         )
 
+    def _categories(self):
+        # A preview shows the form's categories, held in memory (modelcluster); a visitor's request
+        # reads them with a prepared query (core.prepared).
+        if self.pk is None or self.categories.is_deferring:
+            return self.categories.all()
+        return _categories_of(self.pk)
+
     @path("")
     def index_view(self, request):
-        return self._listing(request, self.articles(), whole_section=True)
+        # The section's articles, a page at a time, and their count: SQL compiled once per process.
+        return self._listing(
+            request, PreparedListing(_articles_below, *child_range(self).values()), whole_section=True
+        )
 
     @path("kategori/<slug:slug>/", name="category")
     def category_view(self, request, slug):
-        category = get_object_or_404(self.categories, slug=slug)
-        return self._listing(request, self.articles().filter(category=category), active_category=category)
+        category = next((category for category in self._categories() if category.slug == slug), None)
+        if category is None:
+            raise Http404
+        articles = PreparedListing(_articles_in_category, *child_range(self).values(), category.pk)
+        return self._listing(request, articles, active_category=category)
 
     @path("tag/<slug:slug>/", name="tag")
     def tag_view(self, request, slug):
@@ -972,6 +988,24 @@ _home_news = PreparedQuery(
     lambda village_id: NewsPage.objects.listable().filter(village_id=village_id).select_related("image", "category")
     .order_by("-date", "-pk")[:4]
 )  # fmt: skip
+
+
+# A news section's articles (NewsIndexPage.articles without the renditions' prefetch: a page's
+# pictures join the frame's in one query, want_renditions), all or one category's.
+def _section_articles(path, upper, depth, **filters):
+    return (
+        NewsPage.objects.listable().filter(path__gt=path, path__lte=upper, depth=depth, **filters)
+        .select_related("image", "category").order_by("-date", "-pk")
+    )  # fmt: skip
+
+
+_articles_below = PreparedQuery(_section_articles)
+_articles_in_category = PreparedQuery(
+    lambda path, upper, depth, category_id: _section_articles(path, upper, depth, category_id=category_id)
+)
+_categories_of = PreparedQuery(
+    lambda page_id: NewsCategory.objects.filter(page_id=page_id).order_by("sort_order")
+)
 _attachments_of = PreparedQuery(
     lambda page_id: NewsAttachment.objects.filter(page_id=page_id).select_related("document")
 )

@@ -3,13 +3,15 @@
 import datetime as dt
 
 import pytest
+from django.core.paginator import EmptyPage, Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from sinergi.core.pages import listable
-from sinergi.core.prepared import PreparedQuery
+from sinergi.core.prepared import MAX_WINDOWS, PreparedListing, PreparedQuery
 from sinergi.core.tests.factories import make_image, make_news
+from sinergi.regions.models import Village
 from sinergi.villages.models import AnnouncementPage, NewsPage
 
 
@@ -107,3 +109,71 @@ def test_the_visibility_rule_and_the_database_clock_are_part_of_the_compiled_sql
     assert article in listed(sebuntal.pk)
     NewsPage.objects.filter(pk=article.pk).update(expire_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert article not in listed(sebuntal.pk)
+
+
+def test_a_listing_is_paginated_with_the_querysets_own_pages_and_count(sebuntal, santan_ulu, settings):
+    settings.VERIFY_PREPARED_QUERIES = False  # count only the queries a visitor's request would run
+    for number in range(7):
+        make_news(sebuntal, f"Kabar Sebuntal {number}")
+    make_news(santan_ulu, "Kabar Santan Ulu")
+    prepared = PreparedQuery(_news_of)
+    paginator = Paginator(PreparedListing(prepared, sebuntal.pk), 3)
+    expected = Paginator(_news_of(sebuntal.pk), 3)
+
+    assert paginator.count == expected.count == 7 and paginator.num_pages == 3
+    for number in (1, 2, 3, 2):
+        with CaptureQueriesContext(connection) as queries:
+            page = paginator.page(number)
+            rows = list(page)
+        assert rows == list(expected.page(number)) and page.has_next() == (number < 3)
+        assert len(queries) == 1  # the page's rows: counted once for the whole paginator
+    assert PreparedListing(prepared, santan_ulu.pk).count() == 1
+    assert Paginator(PreparedListing(prepared, -5), 3).count == 0
+    with pytest.raises(EmptyPage):
+        paginator.page(4)
+
+
+def test_a_window_is_compiled_once_and_windows_past_the_kept_ones_are_still_right(sebuntal, settings):
+    settings.VERIFY_PREPARED_QUERIES = True  # each call also checked against the ORM's own SQL
+    for number in range(5):
+        make_news(sebuntal, f"Kabar {number}")
+    prepared = PreparedQuery(_news_of)
+    everything = list(_news_of(sebuntal.pk))
+    for offset in range(6):
+        assert prepared.window(offset, 2, sebuntal.pk) == everything[offset : offset + 2]
+    assert len(prepared._compiled) == 6  # one compiled statement per window
+    prepared._windows = MAX_WINDOWS  # as if a crawler had asked for every page
+    assert prepared.window(1, 3, sebuntal.pk) == everything[1:4]
+    assert len(prepared._compiled) == 6  # not kept
+    assert prepared.count(sebuntal.pk) == 5
+    with pytest.raises(TypeError):
+        prepared.window(-1, 2, sebuntal.pk)
+    with pytest.raises(TypeError):
+        PreparedListing(prepared, sebuntal.pk)[2]
+
+
+def test_a_count_is_the_querysets_own_and_is_checked_like_the_rows(sebuntal, settings):
+    settings.VERIFY_PREPARED_QUERIES = True
+    # A join that repeats rows (each village once per village of its kecamatan named "S..."): counted
+    # as the queryset counts them, with and without DISTINCT.
+    repeated = PreparedQuery(
+        lambda prefix: Village.objects.filter(district__villages__name__startswith=prefix)
+    )
+    distinct = PreparedQuery(
+        lambda prefix: Village.objects.filter(district__villages__name__startswith=prefix).distinct()
+    )
+    for prefix in ("S", "Se", "Zz"):
+        expected = Village.objects.filter(district__villages__name__startswith=prefix)
+        assert repeated.count(prefix) == expected.count()
+        assert distinct.count(prefix) == expected.distinct().count()
+    assert repeated.count("S") > distinct.count("S") > 0
+
+    make_news(sebuntal, "Kabar Dihitung")
+    state = {"live": True}
+    drifting = PreparedQuery(
+        lambda village_id: NewsPage.objects.filter(village_id=village_id, live=state["live"])
+    )
+    assert drifting.count(sebuntal.pk) == 1
+    state["live"] = False
+    with pytest.raises(AssertionError, match="differs"):
+        drifting.count(sebuntal.pk)
