@@ -654,12 +654,9 @@ class AnnouncementIndexPage(IntroMixin, VillagePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        children = AnnouncementPage.objects.listable().filter(**child_range(self))
-        context["current"] = children.filter(valid_from__lte=today, valid_until__gte=today).order_by(
-            "valid_until"
-        )
+        context["current"] = _announcements_current(*child_range(self).values(), today)
         context["expired"] = paginate(
-            request, children.filter(valid_until__lt=today).order_by("-valid_until")
+            request, PreparedListing(_announcements_expired, *child_range(self).values(), today)
         )
         return context
 
@@ -720,10 +717,8 @@ class AgendaIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        events = AgendaPage.objects.listable().filter(**child_range(self))
-        context["upcoming"] = events.filter(start__gte=now).order_by("start")
-        context["past"] = paginate(request, events.filter(start__lt=now).order_by("-start"))
+        context["upcoming"] = _agenda_upcoming(*child_range(self).values())
+        context["past"] = paginate(request, PreparedListing(_agenda_past, *child_range(self).values()))
         return context
 
 
@@ -773,13 +768,9 @@ class GalleryIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        albums = (
-            GalleryAlbumPage.objects.listable()
-            .filter(**child_range(self))
-            .select_related("cover")
-            .order_by("-date", "-pk")
-        )
-        context["albums"] = paginate(request, albums, per_page=12)
+        albums = paginate(request, PreparedListing(_albums_below, *child_range(self).values()), per_page=12)
+        want_renditions(request, (album.cover for album in albums.object_list))  # one query for the covers
+        context["albums"] = albums
         return context
 
 
@@ -887,16 +878,20 @@ class LegalIndexPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = (
-            LegalDocumentPage.objects.listable().filter(**child_range(self)).select_related("document")
-        )
         kind = request.GET.get("jenis", "")
-        if kind in LegalDocumentPage.Kind.values:
-            documents = documents.filter(kind=kind)
         year = request.GET.get("tahun", "")
+        # Each combination of the two filters is a query of its own shape (core.prepared).
+        filters = {}
+        if kind in LegalDocumentPage.Kind.values:
+            filters["kind"] = kind
         if year.isdigit():
-            documents = documents.filter(year=int(year))
-        context["documents"] = paginate(request, documents.order_by("-year", "kind", "number"), per_page=25)
+            filters["year"] = int(year)
+        if filters.get("year", 0) >= 10_000:
+            documents = []  # no document has such a year (nor could the column hold every such number)
+        else:
+            query = _legal_documents[tuple(filters)]
+            documents = PreparedListing(query, *child_range(self).values(), *filters.values())
+        context["documents"] = paginate(request, documents, per_page=25)
         context["kinds"] = LegalDocumentPage.Kind.choices
         context["selected_kind"] = kind
         context["selected_year"] = year if year.isdigit() else ""
@@ -1003,6 +998,52 @@ _articles_below = PreparedQuery(_section_articles)
 _articles_in_category = PreparedQuery(
     lambda path, upper, depth, category_id: _section_articles(path, upper, depth, category_id=category_id)
 )
+# The other sections' listings (announcements, agenda, gallery, legal documents), compiled once.
+_announcements_current = PreparedQuery(
+    lambda path, upper, depth, today: AnnouncementPage.objects.listable()
+    .filter(path__gt=path, path__lte=upper, depth=depth, valid_from__lte=today, valid_until__gte=today)
+    .order_by("valid_until")
+)  # fmt: skip
+_announcements_expired = PreparedQuery(
+    lambda path, upper, depth, today: AnnouncementPage.objects.listable()
+    .filter(path__gt=path, path__lte=upper, depth=depth, valid_until__lt=today)
+    .order_by("-valid_until")
+)  # fmt: skip
+# The database's clock (Now()), as the village home's agenda: the SQL never changes.
+_agenda_upcoming = PreparedQuery(
+    lambda path, upper, depth: AgendaPage.objects.listable()
+    .filter(path__gt=path, path__lte=upper, depth=depth, start__gte=Now())
+    .order_by("start")
+)  # fmt: skip
+_agenda_past = PreparedQuery(
+    lambda path, upper, depth: AgendaPage.objects.listable()
+    .filter(path__gt=path, path__lte=upper, depth=depth, start__lt=Now())
+    .order_by("-start")
+)  # fmt: skip
+_albums_below = PreparedQuery(
+    lambda path, upper, depth: GalleryAlbumPage.objects.listable()
+    .filter(path__gt=path, path__lte=upper, depth=depth)
+    .select_related("cover")
+    .order_by("-date", "-pk")
+)  # fmt: skip
+
+
+def _legal_documents_query(*names):
+    def build(path, upper, depth, *values):
+        return (
+            LegalDocumentPage.objects.listable()
+            .filter(path__gt=path, path__lte=upper, depth=depth, **dict(zip(names, values, strict=True)))
+            .select_related("document")
+            .order_by("-year", "kind", "number")
+        )
+
+    return PreparedQuery(build)
+
+
+# By the filters a visitor chose: none, the kind, the year, or both.
+_legal_documents = {
+    names: _legal_documents_query(*names) for names in [(), ("kind",), ("year",), ("kind", "year")]
+}
 _categories_of = PreparedQuery(
     lambda page_id: NewsCategory.objects.filter(page_id=page_id).order_by("sort_order")
 )
