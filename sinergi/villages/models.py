@@ -407,8 +407,12 @@ class GovernmentPage(IntroMixin, VillagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        officials = list(self.officials.select_related("photo").prefetch_related("photo__renditions"))
+        # The photos' renditions are read with the frame's in one query.
+        officials = list(_child_rows(self, "officials", _officials_of))
+        want_renditions(request, (official.photo for official in officials))
         context["officials"] = officials
+        context["bpd_members"] = _child_rows(self, "bpd_members", _bpd_members_of)
+        context["institutions"] = _child_rows(self, "institutions", _institutions_of)
         context["org_chart"] = [
             (label, [o for o in officials if o.tier == tier]) for tier, label in Official.Tier.choices
         ]
@@ -495,11 +499,7 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
         )
 
     def _categories(self):
-        # A preview shows the form's categories, held in memory (modelcluster); a visitor's request
-        # reads them with a prepared query (core.prepared).
-        if self.pk is None or self.categories.is_deferring:
-            return self.categories.all()
-        return _categories_of(self.pk)
+        return _child_rows(self, "categories", _categories_of)
 
     @path("")
     def index_view(self, request):
@@ -1044,6 +1044,26 @@ def _legal_documents_query(*names):
 _legal_documents = {
     names: _legal_documents_query(*names) for names in [(), ("kind",), ("year",), ("kind", "year")]
 }
+
+
+def _child_rows(page, relation, prepared):
+    """A page's child objects (an InlinePanel's rows): in a preview the form's, held in memory
+    (modelcluster); on a visitor's request read by a prepared query (core.prepared)."""
+    manager = getattr(page, relation)
+    if page.pk is None or manager.is_deferring:
+        return manager.all()
+    return prepared(page.pk)
+
+
+_officials_of = PreparedQuery(
+    lambda page_id: Official.objects.filter(page_id=page_id).select_related("photo").order_by("sort_order")
+)
+_bpd_members_of = PreparedQuery(
+    lambda page_id: BpdMember.objects.filter(page_id=page_id).order_by("sort_order")
+)
+_institutions_of = PreparedQuery(
+    lambda page_id: Institution.objects.filter(page_id=page_id).order_by("sort_order")
+)
 _categories_of = PreparedQuery(
     lambda page_id: NewsCategory.objects.filter(page_id=page_id).order_by("sort_order")
 )

@@ -13,7 +13,9 @@ from sinergi.villages.models import (
     AgendaPage,
     AnnouncementIndexPage,
     AnnouncementPage,
+    BpdMember,
     GovernmentPage,
+    Institution,
     NewsAttachment,
     NewsIndexPage,
     NewsPage,
@@ -108,6 +110,33 @@ def test_an_article_lists_its_tags_and_attachments_and_a_preview_shows_the_edite
     assert [tag.name for tag in context["tags"]] == ["pemilihan"]
     assert list(context["attachments"]) == []
     assert ">#musdes</a>" in client.get(article.url).content.decode()  # the public still sees these
+
+
+def test_the_government_page_shows_its_people_and_a_preview_shows_the_edited_ones(client, rf, sebuntal):
+    government = section(sebuntal, GovernmentPage)
+    photo = make_image(sebuntal.collection, width=400, height=500)
+    government.officials = [
+        Official(name="H. Abdul Rahman", position="Kepala Desa", tier=Official.Tier.HEAD, photo=photo)
+    ]
+    government.bpd_members = [BpdMember(name="Siti Rahmah", position="Ketua BPD")]
+    government.institutions = [Institution(name="PKK Desa Sebuntal", leader="Ibu Nur")]
+    government.save_revision().publish()
+
+    html = client.get(government.url).content.decode()
+    assert "H. Abdul Rahman" in html and "Siti Rahmah" in html and "PKK Desa Sebuntal" in html
+    assert 'srcset="' in html  # the official's photo
+
+    draft = GovernmentPage.objects.get(pk=government.pk)
+    draft.officials = [Official(name="Budi Santoso", position="Kepala Desa", tier=Official.Tier.HEAD)]
+    draft.bpd_members = []
+    draft.institutions = [Institution(name="Karang Taruna")]
+    request = rf.get(government.url)
+    request.user = AnonymousUser()
+    context = draft.get_context(request)
+    assert [official.name for official in context["officials"]] == ["Budi Santoso"]
+    assert list(context["bpd_members"]) == []
+    assert [body.name for body in context["institutions"]] == ["Karang Taruna"]
+    assert "H. Abdul Rahman" in client.get(government.url).content.decode()  # the public still sees these
 
 
 def test_article_images_are_webp_renditions_with_width_and_height(client, sebuntal):
