@@ -5,8 +5,9 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q, Value
+from django.db.models.base import ModelState
 from django.db.models.functions import Coalesce, Concat, Length, Now, Substr
 from django.http import Http404, HttpRequest
 from django.urls import get_script_prefix, reverse
@@ -262,17 +263,48 @@ def child_range(page) -> dict:
 
 # The queries of every public page view, compiled once (core.prepared): a page's public children (its
 # menu and section links) and the base rows of the pages along a requested path.
+_CHILD_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "show_in_menus",
+    "content_type_id",
+    "live",
+)
+_PAGE_FIELDS = tuple(field.attname for field in Page._meta.concrete_fields)
+
+
+def bare_pages(rows, names: tuple[str, ...], using: str = DEFAULT_DB_ALIAS) -> list:
+    """Base Page objects from `values_list(*names)` rows: what `Page.objects.only(*names)` gives
+    (the other fields read when first used), without the constructors' work per object. Wagtail's
+    Page and modelcluster's ClusterableModel scan the model's fields on every object for a new page's
+    defaults and for child objects passed as arguments, which a row read from the database has
+    neither of (core/tests/test_page_instances.py); Page has no post_init receivers. A page's menu
+    and the rows along a requested path are built this way: a dozen objects on every public page."""
+    pages = []
+    for row in rows:
+        page = Page.__new__(Page)
+        page._state = ModelState()
+        page._state.adding, page._state.db = False, using
+        page.__dict__.update(zip(names, row, strict=True))
+        pages.append(page)
+    return pages
+
+
 def _public_children(path, upper, depth, **filters):
-    """A page's public children (`child_range`'s three values) as the base rows links need."""
+    """A page's public children (`child_range`'s three values): the fields links need, as rows."""
     return (
         listable(Page.objects.filter(path__gt=path, path__lte=upper, depth=depth, **filters))
         .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth", "show_in_menus", "content_type_id", "live")
+        .values_list(*_CHILD_FIELDS)
     )
 
 
-_listable_children = PreparedQuery(_public_children)
-_listable_menu_children = PreparedQuery(
+_public_child_rows = PreparedQuery(_public_children)
+_public_menu_rows = PreparedQuery(
     lambda path, upper, depth: _public_children(path, upper, depth, show_in_menus=True)
 )
 # Whether a section has a public child yet (`is_waiting_for_content`): `.exists()` of its children.
@@ -292,7 +324,9 @@ _restrictions_on_path = PreparedQuery(
 )
 # url_path is unique in the tree (a parent's url_path and a slug unique among its children).
 _rows_on_path = PreparedQuery(
-    lambda url_paths, depth: Page.objects.filter(url_path__in=url_paths, depth__gt=depth)
+    lambda url_paths, depth: Page.objects.filter(url_path__in=url_paths, depth__gt=depth).values_list(
+        *_PAGE_FIELDS
+    )
 )
 
 
@@ -374,7 +408,7 @@ class SinergiPage(Page):
         Read once per request and page: a site root's menu and its home's section links (the
         services, the "Jelajahi" list) are all cut from this one list.
         """
-        return _listable_children(*child_range(self).values())
+        return bare_pages(_public_child_rows(*child_range(self).values()), _CHILD_FIELDS)
 
     @cached_property
     def menu_children(self) -> list:
@@ -383,7 +417,7 @@ class SinergiPage(Page):
         menu is two of its twenty-odd children."""
         if "listable_children" in self.__dict__:  # the root's own page read them all already
             return [child for child in self.listable_children if child.show_in_menus]
-        return _listable_menu_children(*child_range(self).values())
+        return bare_pages(_public_menu_rows(*child_range(self).values()), _CHILD_FIELDS)
 
     @cached_property
     def is_waiting_for_content(self) -> bool:
@@ -415,7 +449,7 @@ class SinergiPage(Page):
         for slug in path_components:
             prefix += slug + "/"
             url_paths.append(prefix)
-        rows = {row.url_path: row for row in _rows_on_path(url_paths, self.depth)}
+        rows = {row.url_path: row for row in bare_pages(_rows_on_path(url_paths, self.depth), _PAGE_FIELDS)}
         node = self
         for index, slug in enumerate(path_components):
             child = rows.get(f"{node.url_path}{slug}/")
@@ -476,9 +510,14 @@ def read_specific(content_type_id: int, pk: int):
     query = _specific_by_pk.get(model)
     if query is None:
         joins = getattr(model, "route_select_related", ())
-        query = _specific_by_pk.setdefault(
-            model, PreparedQuery(lambda pk: model.objects.select_related(*joins).filter(pk=pk))
-        )
+
+        def build(pk):
+            # select_related() with no names would follow every non-null foreign key (the page's
+            # locale and content type, unused): only the relations the type lists.
+            queryset = model.objects.filter(pk=pk)
+            return queryset.select_related(*joins) if joins else queryset
+
+        query = _specific_by_pk.setdefault(model, PreparedQuery(build))
     page = query.first(pk)
     if page is None:
         raise model.DoesNotExist

@@ -49,3 +49,21 @@ def test_a_page_built_in_code_gets_its_type_menu_default_and_child_objects(db):
     head = Official(name="H. Abdul Rahman", position="Kepala Desa", tier=Official.Tier.HEAD)
     government = GovernmentPage(title="Pemerintahan", officials=[head])
     assert list(government.officials.all()) == [head]
+
+
+def test_bare_pages_are_the_pages_django_reads_for_the_same_fields(sebuntal):
+    from sinergi.core.pages import _CHILD_FIELDS, _PAGE_FIELDS, bare_pages
+
+    for names in (_PAGE_FIELDS, _CHILD_FIELDS):
+        queryset = Page.objects.filter(path__startswith=sebuntal.page.path).order_by("path")
+        read = list(queryset.only(*names)) if names is _CHILD_FIELDS else list(queryset)
+        bare = bare_pages(queryset.values_list(*names), names)
+        assert len(bare) > 10
+        for page, made in zip(read, bare, strict=True):
+            assert type(made) is Page and _fields(made) == _fields(page)
+            assert made.get_deferred_fields() == page.get_deferred_fields()
+            assert made._state.db == page._state.db and made._state.adding is page._state.adding is False
+    # A field left out is read when first used, as with only().
+    made = bare_pages(Page.objects.filter(pk=sebuntal.page.pk).values_list(*_CHILD_FIELDS), _CHILD_FIELDS)[0]
+    assert made.seo_title == Page.objects.get(pk=sebuntal.page.pk).seo_title
+    assert made.specific.village.pk == sebuntal.pk
