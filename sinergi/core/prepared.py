@@ -28,12 +28,15 @@ import weakref
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
 # Stand-ins: within a 32-bit integer column's range (Django turns an out-of-range comparison into no
-# SQL at all) and far from any key, depth or count the project stores.
+# SQL at all) and far from any key, depth or count the project stores; for a query that compares a
+# small integer column (a year), within its range (PostgreSQL's smallint; SQLite has one integer type).
 _INT_STAND_IN = 2_147_000_000
+_SMALL_INT_STAND_IN = 32_000
 # With underscores: a LIKE pattern holds the value escaped (\_), so it is told apart from a whole value.
 _STR_STAND_IN = "\ue000sinergi_prepared_{}\ue000"
 _DATE_STAND_IN = datetime.date(1801, 1, 1)
@@ -66,8 +69,9 @@ def _shape(args) -> tuple:
 class _StandIns:
     """Stand-in values for one shape of arguments, and where each one sits."""
 
-    def __init__(self, args):
+    def __init__(self, args, int_base=_INT_STAND_IN):
         self.places: dict[object, tuple] = {}
+        self.int_base = int_base
         counter = iter(range(10_000))
         self.values = tuple(self._stand_in(arg, (index,), counter) for index, arg in enumerate(args))
 
@@ -80,7 +84,7 @@ class _StandIns:
             # Some backends are given the date itself, SQLite its ISO text: bound the same way.
             self.places[(str, value.isoformat())] = (*place, "isoformat")
         elif isinstance(arg, int):
-            value = _INT_STAND_IN + number
+            value = self.int_base + number
         else:
             value = _STR_STAND_IN.format(number)
         self.places[(type(value), value)] = place
@@ -206,10 +210,13 @@ class PreparedQuery:
         return LazyQuerySet(self, values, using)
 
     def _compile(self, key, args, variant, using) -> _Compiled:
-        stand_ins = _StandIns(args)
-        queryset = _variant(self.build(*stand_ins.values).using(using), variant)
-        compiler = queryset.query.get_compiler(using=using)
-        sql, params = compiler.as_sql()
+        try:
+            stand_ins, queryset, compiler, sql, params = self._build_with(_StandIns(args), variant, using)
+        except EmptyResultSet:
+            # Django found a stand-in out of a column's range (a small integer column): smaller ones.
+            stand_ins, queryset, compiler, sql, params = self._build_with(
+                _StandIns(args, int_base=_SMALL_INT_STAND_IN), variant, using
+            )
         if variant == "count":
             sql = _counting(sql)
         slots, seen = [], set()
@@ -238,6 +245,12 @@ class PreparedQuery:
             raise ValueError(f"{self.build.__qualname__}: values {sorted(missing)} are not SQL parameters")
         compiled = self._compiled[key] = _Compiled(queryset, compiler, sql, slots)
         return compiled
+
+    def _build_with(self, stand_ins: _StandIns, variant, using):
+        queryset = _variant(self.build(*stand_ins.values).using(using), variant)
+        compiler = queryset.query.get_compiler(using=using)
+        sql, params = compiler.as_sql()
+        return stand_ins, queryset, compiler, sql, params
 
     def _verify(self, compiled: _Compiled, args, variant, params, using) -> None:
         queryset = _variant(self._build_real(args, using), variant)

@@ -177,3 +177,20 @@ def test_a_count_is_the_querysets_own_and_is_checked_like_the_rows(sebuntal, set
     state["live"] = False
     with pytest.raises(AssertionError, match="differs"):
         drifting.count(sebuntal.pk)
+
+
+def test_a_small_integer_column_is_compared_with_a_value_in_its_range(sebuntal, settings):
+    settings.VERIFY_PREPARED_QUERIES = True
+    # A legal document's year is a small integer column (PostgreSQL's smallint): Django refuses a value
+    # past its range as matching nothing, so the stand-ins must fit it.
+    from sinergi.core.tests.factories import publish, section
+    from sinergi.villages.models import LegalDocumentPage, LegalIndexPage
+
+    legal = section(sebuntal, LegalIndexPage)
+    for year in (2024, 2025):
+        publish(legal, LegalDocumentPage(title=f"Perdes {year}", slug=f"perdes-{year}", kind="perdes",
+                                         number="1", year=year, about="Tentang"))  # fmt: skip
+    by_year = PreparedQuery(lambda year: LegalDocumentPage.objects.filter(year=year).order_by("pk"))
+    for year in (2024, 2025, 2026):
+        assert by_year(year) == list(LegalDocumentPage.objects.filter(year=year).order_by("pk"))
+        assert by_year.count(year) == (1 if year < 2026 else 0)
