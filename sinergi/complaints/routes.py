@@ -65,6 +65,7 @@ class ComplaintRoutes:
 
     @property
     def regency(self):
+        self.village_home  # noqa: B018  (read with the village, kecamatan and regency: VillagePage.village_home)
         return self.village.district.regency
 
     def _scope(self):

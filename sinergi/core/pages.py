@@ -458,15 +458,20 @@ class SinergiPage(Page):
             child._cached_parent_obj = node
             remaining = path_components[index + 1 :]
             if remaining and not _routes_like_sinergi_page(child, remaining):
-                return child.specific.route(request, remaining)
+                # A page with routes of its own (a complaint form, a PPID request) answers the rest.
+                return self._reached(child).route(request, remaining)
             node = child
+        return self._reached(node).route(request, [])
+
+    def _reached(self, node):
+        """The page a walk from this site root reached, as its own type, linked to what the walk read."""
         page = _read_specific(node)
         page._cached_parent_obj = node._cached_parent_obj
         if page.depth > PORTAL_DEPTH and isinstance(self, _site_roots.get(PORTAL_DEPTH, ())):
             # A kecamatan's or village's page links to its portal (the footer): the portal this walk
             # started from is that portal, already read (with its regency: route_select_related).
             page.__dict__.setdefault("portal_home", self)
-        return page.route(request, [])
+        return page
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions of this page and of its

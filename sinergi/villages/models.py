@@ -91,6 +91,17 @@ class VillagePage(SinergiPage):
     class Meta:
         abstract = True
 
+    @cached_property
+    def village_home(self):
+        home = SinergiPage.village_home.func(self)
+        # The home is read with its village, kecamatan and regency (HOME_JOINS) for every public page's
+        # frame: this page's village is that one, with no query of its own (a complaint form's
+        # categories and a PPID page's calendar are the regency's).
+        joined = home._state.fields_cache.get("village") if home is not None else None
+        if joined is not None and joined.pk == self.village_id:
+            VillagePage._meta.get_field("village").set_cached_value(self, joined)
+        return home
+
     def save(self, *args, **kwargs):
         home = self.village_home if self.depth and self.depth >= VILLAGE_DEPTH else None
         self.village_id = getattr(getattr(home, "village", None), "pk", None)

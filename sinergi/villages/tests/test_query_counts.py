@@ -124,3 +124,23 @@ def test_a_village_page_without_a_picture_shows_the_homes_banner_for_one_query(c
     content = client.get(profile).content
     assert b'property="og:image"' in content and b'content="summary_large_image"' in content
     assert with_banner == without + 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/marang-kayu/sebuntal/pengaduan/",
+        "/marang-kayu/sebuntal/pengaduan/kirim/",
+        "/marang-kayu/sebuntal/ppid/permohonan/",
+    ],
+)
+def test_service_pages_read_their_portal_village_and_regency_once(client, sebuntal, url):
+    """A page with routes of its own (complaints, PPID forms) reuses what its frame reads: the portal
+    routing started from, and the village, kecamatan and regency read with the village home."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert sum('FROM "portal_portalpage"' in query for query in sql) == 1, sql
+    for table in ("regions_village", "regions_district", "regions_regency"):
+        assert not [query for query in sql if query.split(" FROM ")[1].startswith(f'"{table}"')], (table, sql)
