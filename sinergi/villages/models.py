@@ -487,19 +487,15 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, VillagePage):
         verbose_name_plural = _("indeks berita")
 
     def articles(self):
-        return (
-            NewsPage.objects.listable().filter(**child_range(self)).select_related("image", "category")
-            .prefetch_related("image__renditions").order_by("-date", "-pk")
-        )  # fmt: skip
+        return _section_articles(*child_range(self).values())
 
     def _listing(self, request, articles, whole_section=False, **extra):
         page = paginate(request, articles)
         if whole_section:
             # The paginator has counted the section's articles: no second query to know it is empty.
             self.is_waiting_for_content = page.paginator.count == 0
-        if isinstance(articles, PreparedListing):
-            # The page's pictures: their renditions read with the frame's in one query.
-            want_renditions(request, (article.image for article in page.object_list))
+        # The page's pictures: their renditions read with the frame's in one query.
+        want_renditions(request, (article.image for article in page.object_list))
         return self.render(
             request,
             context_overrides={
@@ -996,11 +992,17 @@ _home_news = PreparedQuery(
 )  # fmt: skip
 
 
-# A news section's articles (NewsIndexPage.articles without the renditions' prefetch: a page's
-# pictures join the frame's in one query, want_renditions), all or one category's.
+def _listed_children(model, path, upper, depth, **filters):
+    """The public children of type `model` of the page whose `child_range` values are given: what a
+    section lists, as every builder below starts it."""
+    return model.objects.listable().filter(path__gt=path, path__lte=upper, depth=depth, **filters)
+
+
+# A news section's articles, all or one category's; a page's pictures join the frame's renditions in
+# one query (want_renditions).
 def _section_articles(path, upper, depth, **filters):
     return (
-        NewsPage.objects.listable().filter(path__gt=path, path__lte=upper, depth=depth, **filters)
+        _listed_children(NewsPage, path, upper, depth, **filters)
         .select_related("image", "category").order_by("-date", "-pk")
     )  # fmt: skip
 
@@ -1011,39 +1013,39 @@ _articles_in_category = PreparedQuery(
 )
 # The other sections' listings (announcements, agenda, gallery, legal documents), compiled once.
 _announcements_current = PreparedQuery(
-    lambda path, upper, depth, today: AnnouncementPage.objects.listable()
-    .filter(path__gt=path, path__lte=upper, depth=depth, valid_from__lte=today, valid_until__gte=today)
-    .order_by("valid_until")
-)  # fmt: skip
+    lambda path, upper, depth, today: _listed_children(
+        AnnouncementPage, path, upper, depth, valid_from__lte=today, valid_until__gte=today
+    ).order_by("valid_until")
+)
 _announcements_expired = PreparedQuery(
-    lambda path, upper, depth, today: AnnouncementPage.objects.listable()
-    .filter(path__gt=path, path__lte=upper, depth=depth, valid_until__lt=today)
-    .order_by("-valid_until")
-)  # fmt: skip
+    lambda path, upper, depth, today: _listed_children(
+        AnnouncementPage, path, upper, depth, valid_until__lt=today
+    ).order_by("-valid_until")
+)
 # The database's clock (Now()), as the village home's agenda: the SQL never changes.
 _agenda_upcoming = PreparedQuery(
-    lambda path, upper, depth: AgendaPage.objects.listable()
-    .filter(path__gt=path, path__lte=upper, depth=depth, start__gte=Now())
-    .order_by("start")
-)  # fmt: skip
+    lambda path, upper, depth: _listed_children(AgendaPage, path, upper, depth, start__gte=Now()).order_by(
+        "start"
+    )
+)
 _agenda_past = PreparedQuery(
-    lambda path, upper, depth: AgendaPage.objects.listable()
-    .filter(path__gt=path, path__lte=upper, depth=depth, start__lt=Now())
-    .order_by("-start")
-)  # fmt: skip
+    lambda path, upper, depth: _listed_children(AgendaPage, path, upper, depth, start__lt=Now()).order_by(
+        "-start"
+    )
+)
 _albums_below = PreparedQuery(
-    lambda path, upper, depth: GalleryAlbumPage.objects.listable()
-    .filter(path__gt=path, path__lte=upper, depth=depth)
-    .select_related("cover")
-    .order_by("-date", "-pk")
-)  # fmt: skip
+    lambda path, upper, depth: (
+        _listed_children(GalleryAlbumPage, path, upper, depth)
+        .select_related("cover")
+        .order_by("-date", "-pk")
+    )
+)
 
 
 def _legal_documents_query(*names):
     def build(path, upper, depth, *values):
         return (
-            LegalDocumentPage.objects.listable()
-            .filter(path__gt=path, path__lte=upper, depth=depth, **dict(zip(names, values, strict=True)))
+            _listed_children(LegalDocumentPage, path, upper, depth, **dict(zip(names, values, strict=True)))
             .select_related("document")
             .order_by("-year", "kind", "number")
         )
