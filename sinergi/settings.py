@@ -108,7 +108,10 @@ TEMPLATES = [
             "keep_trailing_newline": True,
             # Django's Jinja2 backend lets these override the view's own variables: only `messages`
             # (the KIM pages, complaint tracking), which no view sets itself.
-            "context_processors": ["django.contrib.messages.context_processors.messages"],
+            "context_processors": [
+                "django.contrib.messages.context_processors.messages",
+                "sinergi.core.jinja.language_context",
+            ],
         },
     },
     {

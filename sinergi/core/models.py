@@ -4,7 +4,8 @@ camera data (sinergi.core.images) and content checks on documents."""
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models.base import ModelState
 from django.utils.translation import gettext_lazy as _
 from django_cleanup import cleanup
 from wagtail.documents.models import AbstractDocument
@@ -102,8 +103,27 @@ class RateCounter(models.Model):
         return f"{self.name}@{self.window}: {self.count}"
 
 
-# A listing's pictures: their renditions in one prepared query (core/prepared.py).
-_renditions_of = PreparedQuery(lambda image_ids: SinergiRendition.objects.filter(image_id__in=image_ids))
+# A listing's pictures: their renditions in one prepared query (core/prepared.py), as rows.
+_RENDITION_FIELDS = tuple(field.attname for field in SinergiRendition._meta.concrete_fields)
+_rendition_rows = PreparedQuery(
+    lambda image_ids: SinergiRendition.objects.filter(image_id__in=image_ids).values_list(*_RENDITION_FIELDS)
+)
+
+
+def _renditions_of(image_ids, using: str = DEFAULT_DB_ALIAS) -> list:
+    """The renditions of `image_ids`, what `SinergiRendition.objects.filter(image_id__in=...)` gives,
+    made from rows without Django's constructor and its post_init signal per object: a village home
+    reads some thirty renditions (every size made of its ten pictures), the portal fifty. The signal's
+    only receiver for renditions is the file field's, which fills width and height from the file when
+    they are empty; a rendition's row always holds them (core/tests/test_renditions.py)."""
+    renditions = []
+    for row in _rendition_rows(image_ids, using=using):
+        rendition = SinergiRendition.__new__(SinergiRendition)
+        rendition._state = ModelState()
+        rendition._state.adding, rendition._state.db = False, using
+        rendition.__dict__.update(zip(_RENDITION_FIELDS, row, strict=True))
+        renditions.append(rendition)
+    return renditions
 
 
 def want_renditions(request, images) -> None:

@@ -1,6 +1,7 @@
 """Base page class shared by the portal and the village websites."""
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from django.conf import settings
@@ -156,9 +157,15 @@ def serve_path(relative: str) -> str | None:
     """`reverse("wagtail_serve", args=(relative,))` without a reverse() per link (about 40 µs each,
     some forty links a page): the view's prefix, reversed once per script prefix, and the path quoted
     as reverse() quotes it. None where reverse() would find no match."""
+    return _serve_path(get_script_prefix(), relative)
+
+
+@lru_cache(maxsize=8192)
+def _serve_path(script_prefix: str, relative: str) -> str | None:
+    # A page's address is the same for every request under one script prefix: the regex match and
+    # the quoting are done once per address and process (a page links some forty addresses).
     if _SERVE_PATH.fullmatch(relative) is None:
         return None
-    script_prefix = get_script_prefix()
     prefix = _serve_prefixes.get(script_prefix)
     if prefix is None:
         prefix = _serve_prefixes[script_prefix] = reverse("wagtail_serve", args=("",))
@@ -177,16 +184,51 @@ def choose_root(possible: list, current_site_id: int | None):
     return chosen
 
 
+class _Addressing:
+    """What every link of one request is worked out from: the site roots (Wagtail's, read once per
+    request), the request's site and script prefix. Kept on the request, so that a page's forty links
+    do not each look them up again (each lookup goes through Wagtail's request attributes and
+    Django's context-local script prefix)."""
+
+    __slots__ = ("one_site", "roots", "script_prefix", "site_id")
+
+    def __init__(self, page, request):
+        self.roots = page._get_site_root_paths(request)
+        site = Site.find_for_request(request)
+        self.site_id = site.pk if site is not None else None
+        self.one_site = len({root.site_id for root in self.roots}) == 1
+        self.script_prefix = get_script_prefix()
+
+    @classmethod
+    def of(cls, page, request):
+        addressing = request.__dict__.get("_sinergi_addressing")
+        if addressing is None:
+            addressing = request.__dict__["_sinergi_addressing"] = cls(page, request)
+        return addressing
+
+    def parts(self, page):
+        url_path = page.url_path
+        possible = [root for root in self.roots if url_path.startswith(root.root_path)]
+        if not possible:
+            return None
+        root = choose_root(possible, self.site_id)
+        path = _serve_path(self.script_prefix, url_path[len(root.root_path) :])
+        if path is None:
+            return (root.site_id, None, None)
+        return (root.site_id, root.root_url, path)
+
+
 def url_parts(page, request=None):
     """Wagtail's `Page.get_url_parts` (site id, root URL, path) with Wagtail's i18n off, as the project
     runs; with it on, Wagtail's own."""
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return Page.get_url_parts(page, request)
+    if isinstance(request, HttpRequest):
+        return _Addressing.of(page, request).parts(page)
     possible = page._get_relevant_site_root_paths(request)
     if not possible:
         return None
-    site = Site.find_for_request(request) if isinstance(request, HttpRequest) else None
-    root = choose_root(possible, site.pk if site else None)
+    root = choose_root(possible, None)
     path = serve_path(page.url_path[len(root.root_path) :])
     if path is None:
         return (root.site_id, None, None)
@@ -198,6 +240,13 @@ def page_url(page, request=None):
     full URL for a page on another; None for a page no site holds."""
     if type(page).get_url_parts not in (Page.get_url_parts, SinergiPage.get_url_parts):
         return page.get_url(request)  # a page type with addresses of its own
+    if isinstance(request, HttpRequest) and not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        addressing = _Addressing.of(page, request)
+        parts = addressing.parts(page)
+        if parts is None or (parts[1] is None and parts[2] is None):
+            return None
+        site_id, root_url, path = parts
+        return path if site_id == addressing.site_id or addressing.one_site else root_url + path
     parts = url_parts(page, request)
     if parts is None or (parts[1] is None and parts[2] is None):
         return None

@@ -4,13 +4,15 @@ pictures read in one query."""
 
 from django.core.cache import caches
 from django.db import connection
+from django.db.models import ImageField
+from django.db.models.signals import post_init
 from django.template import Context, Template, engines
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
 from sinergi.core import jinja
-from sinergi.core.models import want_renditions
+from sinergi.core.models import attach_renditions, want_renditions
 from sinergi.core.tests.factories import make_image
 
 # Wagtail's tag (Django's engine) and the same picture in a public template.
@@ -121,3 +123,33 @@ def test_a_picture_the_page_did_not_note_is_found_as_wagtail_finds_it(sebuntal):
 
 def test_no_picture_is_no_markup(sebuntal):
     assert _ours(LOGO + CARD + "{{ rendition(photo, 'width-40').url }}", None) == ""
+
+
+def test_renditions_read_for_a_page_are_the_renditions_django_reads(sebuntal):
+    # attach_renditions makes its renditions from rows, without Django's constructor and post_init:
+    # every field must be what Django's own read gives, the file included, and the signal must have
+    # nothing to do for a rendition read from the database.
+    images = [make_image(sebuntal.collection, title=f"Foto {n}", width=400, height=300) for n in range(2)]
+    for image in _fresh(images):
+        _ours(CARD + LOGO, image, RequestFactory().get("/"))
+    Rendition = get_image_model().get_rendition_model()
+    pictures = _fresh(images)
+    attach_renditions(pictures)
+    for image in pictures:
+        django_reads = list(Rendition.objects.filter(image_id=image.pk))
+        ours = image.prefetched_renditions
+        assert len(ours) == len(django_reads) == 3  # the card's two sizes and the logo
+        assert sorted(r.pk for r in ours) == sorted(r.pk for r in django_reads)
+        by_pk = {r.pk: r for r in django_reads}
+        for rendition in ours:
+            theirs = by_pk[rendition.pk]
+            for field in Rendition._meta.concrete_fields:
+                assert getattr(rendition, field.attname) == getattr(theirs, field.attname), field.name
+            assert rendition.image is image and not rendition._state.adding
+            assert rendition.url == theirs.url and (rendition.width, rendition.height) == (
+                theirs.width,
+                theirs.height,
+            )
+            assert rendition.file.name == theirs.file.name and rendition.get_deferred_fields() == set()
+    receivers = [getattr(r, "__func__", r) for r in post_init._live_receivers(Rendition)[0]]
+    assert receivers == [ImageField.update_dimension_fields]

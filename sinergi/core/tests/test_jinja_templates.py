@@ -63,6 +63,17 @@ def test_a_text_is_translated_into_the_language_of_each_request_not_the_first_on
             assert render("{{ _('Back') }} {% trans %}Back{% endtrans %}") == "Back Back"
 
 
+def test_a_text_follows_the_language_active_at_render_with_or_without_a_request():
+    # The language is read once per render (a context processor) when there is a request; a template
+    # rendered without one (an e-mail) reads the active language for each text.
+    template = engines["jinja2"].from_string("{{ _('Back') }}|{% trans %}Back{% endtrans %}")
+    request = RequestFactory().get("/")
+    for language, expected in (("en", "Back|Back"), ("id", "Kembali|Kembali"), ("en", "Back|Back")):
+        with translation.override(language):
+            assert template.render({}, request) == expected
+            assert template.render({}) == expected
+
+
 class _Case:
     def get_state_display(self):
         return "Diterima"
