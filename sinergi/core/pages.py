@@ -86,6 +86,24 @@ def listable_child_q(prefix: str = "") -> Q:
     )
 
 
+def _numbers_written_in(sql: str, params) -> tuple[str, list]:
+    """The rule's SQL with its integer parameters (substring lengths, depths, `SELECT 1`: numbers of
+    this module, never a visitor's) written in as literals. With prepared statements (PostgreSQL,
+    settings.DB_PREPARED_STATEMENTS) the planner then sees the numbers when it makes the statement's
+    one generic plan, and forty-odd values are not bound again on every query."""
+    if not all(isinstance(param, int) and not isinstance(param, bool) for param in params):
+        return sql, list(params)
+    numbers = iter(params)
+    # "%%" is a literal percent sign (SQLite's STRFTIME format of Now()), left as it is.
+    written = _PLACEHOLDER.sub(lambda m: m[0] if m[0] == "%%" else str(int(next(numbers))), sql)
+    if next(numbers, None) is not None:
+        return sql, list(params)
+    return written, []
+
+
+_PLACEHOLDER = re.compile(r"%%|%s")
+
+
 class Listable(Expression):
     """`listable_q()` as one condition whose SQL is built once per database vendor.
 
@@ -130,6 +148,7 @@ class Listable(Expression):
             # The rule's subqueries get aliases of their own, so that they never hide the aliases of
             # a query this condition is nested in (Django names those U0, U1… too).
             sql = cls._INNER_ALIAS.sub(lambda m: connection.ops.quote_name(f"sinergi_listable_{m[1]}"), sql)
+            sql, params = _numbers_written_in(sql, params)
             compiled = cls._compiled[connection.vendor] = (sql.replace(cls._OUTER, "{outer}"), tuple(params))
         return compiled
 
