@@ -37,11 +37,13 @@ ANCESTOR_LOOKUP_DEPTH = 10
 
 
 def _is_ancestor_path(field: str, outer: str = "path") -> Q:
-    """`field` is the path of the page `outer` or of one of its ancestors below the root (depth 2 on)."""
-    q = Q()
-    for depth in range(PORTAL_DEPTH, ANCESTOR_LOOKUP_DEPTH + 1):
-        q |= Q(**{field: Substr(OuterRef(outer), 1, depth * STEPLEN)})
-    return q
+    """`field` is the path of the page `outer` or of one of its ancestors below the root (depth 2 on).
+
+    One IN list of the outer path's prefixes, not nine equalities joined by OR: the same index lookups,
+    but PostgreSQL plans an IN list as one index condition, where it planned each OR branch apart
+    (~1.8 → ~0.45 ms to plan a listing with the public rule, docs/architecture.md)."""
+    depths = range(PORTAL_DEPTH, ANCESTOR_LOOKUP_DEPTH + 1)
+    return Q(**{f"{field}__in": [Substr(OuterRef(outer), 1, depth * STEPLEN) for depth in depths]})
 
 
 def listable_q() -> Q:
