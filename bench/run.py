@@ -27,7 +27,19 @@ if __package__ in (None, ""):
     # Run as a script: import the suite as the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from bench import complaints, index, kim, load, ppid, provisioning, scale, serve, weight, wordpress
+from bench import (
+    complaints,
+    index,
+    kim,
+    load,
+    postgres_pages,
+    ppid,
+    provisioning,
+    scale,
+    serve,
+    weight,
+    wordpress,
+)
 from bench.common import HOST, PYTHON, ROOT, BenchDirs, git_commit, log, run_measured
 
 VILLAGE_HOME = "/marang-kayu/sebuntal/"
@@ -348,7 +360,12 @@ def main() -> int:
             results = load.interleaved(HOST, server.port, targets, server_pid=server.proc.pid, **load_args)
         cached = {name: results[f"cached {name}"] for name in measured}
         statics = {key: results[f"static {key}"] for key in ("ceiling", "css") if f"static {key}" in results}
+        uncached_pg: dict[str, load.LoadResult] = {}
         with contextlib.ExitStack() as stack:
+            # 4b. The same demo in a PostgreSQL database, built before WordPress starts (~2 minutes).
+            pg = stack.enter_context(postgres_pages.demo_database(dirs, args.regency, args.kecamatan))
+            if pg.failure:
+                notes.append(f"Page cache off on PostgreSQL not measured: {pg.failure}.")
             wp, wordpress_about = start_wordpress(stack, args)
             server = stack.enter_context(serve.Gunicorn(dirs, "uncached", PUBLIC_PAGE_CACHE_SECONDS="0"))
             wordpress_home = measure_wordpress(wp, load_args)
@@ -358,6 +375,8 @@ def main() -> int:
                 HOST, server.port, measured, server_pid=server.proc.pid,
                 **{**load_args, "connections": 1, "rounds": 2},
             )  # fmt: skip
+            if pg.url:
+                uncached_pg = measure_uncached_postgres(dirs, pg, measured, load_args)
             wordpress_home = measure_wordpress(wp, load_args, wordpress_home)
             if wp is not None:
                 wordpress_about = wp.describe()
@@ -407,7 +426,7 @@ def main() -> int:
     lines += [f"- Bench run time: {time.time() - started:.0f} s", ""]
     lines += table(
         prov, measured, weights, cached, uncached, statics, query_counts, stylesheet, village, kim_result,
-        wordpress_home, wordpress_about,
+        wordpress_home, wordpress_about, uncached_pg,
     )  # fmt: skip
     lines += hit_rate_table(hit_rates, args.publish_every)
     lines += apbdes_lines
@@ -444,8 +463,10 @@ def table(
     kim_result,
     wordpress_home=None,
     wordpress_about="",
+    uncached_pg=None,
 ) -> list[str]:
     rows = [("Figure", "Value", "Target / comparison")]
+    uncached_pg = uncached_pg or {}
     villages = f", {prov.districts} kecamatan, {prov.villages} villages" if prov.villages else ""
     rows += [
         ("`migrate` on an empty SQLite database", f"{prov.migrate.seconds:.1f} s", ""),
@@ -509,6 +530,7 @@ def table(
                 uncached[name].single.summary() if uncached[name].single else "n/a",
                 "target p50 < 10 ms",
             ),
+            *postgres_rows(name, uncached_pg.get(name), wordpress_home),
             (
                 f"{name}: SQL queries per request",
                 f"{q['uncached']} uncached, {q['cached']} from the page cache" if q else "n/a",
@@ -551,6 +573,38 @@ def table(
     out = [f"| {' | '.join(cell(c) for c in rows[0])} |", "|---|---|---|"]
     out += [f"| {' | '.join(cell(c) for c in row)} |" for row in rows[1:]]
     return out
+
+
+def measure_uncached_postgres(dirs: BenchDirs, pg, measured: dict, load_args: dict) -> dict:
+    """The uncached pages served from the PostgreSQL demo (bench/postgres_pages.py): the same load, then
+    one connection for the p50. Keyed by the page's name, like the SQLite rows."""
+    with serve.Gunicorn(dirs, "uncached-pg", PUBLIC_PAGE_CACHE_SECONDS="0", DATABASE_URL=pg.url) as server:
+        with server.client() as client:
+            pages = postgres_pages.same_pages(client, measured, NEWS_INDEX)
+        results = load.interleaved(HOST, server.port, pages, server_pid=server.proc.pid, **load_args)
+        single = load.interleaved(
+            HOST,
+            server.port,
+            pages,
+            server_pid=server.proc.pid,
+            **{**load_args, "connections": 1, "rounds": 2},
+        )
+    for name, result in single.items():
+        results[name].single = result
+    return results
+
+
+def postgres_rows(name: str, result, wordpress_home) -> list[tuple[str, str, str]]:
+    if result is None:
+        return []
+    return [
+        (f"{name}: page cache off, PostgreSQL", result.summary(), render_target(result, wordpress_home)),
+        (
+            f"{name}: page cache off, PostgreSQL, one connection",
+            result.single.summary() if result.single else "n/a",
+            "target p50 < 10 ms",
+        ),
+    ]
 
 
 def cpu_note(label: str, runs: list[load.LoadResult]) -> str:
@@ -626,7 +680,10 @@ def explanations(args, prov, weights, cached, uncached, statics, village) -> lis
         cpu_note("Page cache off rows", list(uncached.values())),
         "Page cache on: the default (PUBLIC_PAGE_CACHE_SECONDS unset, 300 s), per-process locmem cache, so "
         "each gunicorn worker fills its own during the warm-up. Page cache off: a second gunicorn with "
-        "PUBLIC_PAGE_CACHE_SECONDS=0, every request rendered.",
+        "PUBLIC_PAGE_CACHE_SECONDS=0, every request rendered. Page cache off, PostgreSQL: the same demo "
+        "built in a throwaway database on the machine's PostgreSQL server (bench/postgres_pages.py), served "
+        "by a third gunicorn with the production settings (prepared statements on), measured after the "
+        "SQLite rows and before WordPress's second half.",
         f"Static ceiling: `{serve.CEILING_NAME}` written into the bench's STATIC_ROOT with, as its .gz, the "
         "exact gzip body the village home was served with, so WhiteNoise sends the same bytes through the "
         "same gunicorn, WSGI and middleware stack (WhiteNoise answers before the page cache and the view). "

@@ -54,3 +54,17 @@ def test_the_servers_keep_to_the_temporary_directory():
     assert f"listen = {tmp}/php-fpm.sock" in fpm
     assert "pm = static\npm.max_children = 4" in fpm
     assert wordpress.MARKER in wordpress.config_text("secret", 8280)
+
+
+def test_the_postgresql_rows_compare_with_the_same_wordpress_and_are_left_out_when_not_measured():
+    on_postgres = result(150)
+    on_postgres.single = result(120)
+    rows = run.postgres_rows("Village home", on_postgres, result(12.5))
+
+    assert [row[0] for row in rows] == [
+        "Village home: page cache off, PostgreSQL",
+        "Village home: page cache off, PostgreSQL, one connection",
+    ]
+    assert rows[0][2] == "12.0× WordPress's 12.5 req/s measured in this run (target ≥ 10×: met)"
+    assert rows[1][1] == on_postgres.single.summary() and rows[1][2] == "target p50 < 10 ms"
+    assert run.postgres_rows("Village home", None, result(12.5)) == []
