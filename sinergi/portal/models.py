@@ -154,10 +154,8 @@ class PortalPage(RoutablePageMixin, IntroMixin, SinergiPage):
 
         query = request.GET.get("q", "").strip()[:200]
         results = search_pages(request, Page.objects.descendant_of(self, inclusive=True), query)
-        return self.render(
-            request,
-            context_overrides={"query": query, "results": results, "search_scope": self.title},
-            template="core/search_results.html",
+        return self.render_in_frame(
+            request, "core/search_results.html", query=query, results=results, search_scope=self.title
         )
 
 

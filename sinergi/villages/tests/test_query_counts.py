@@ -144,3 +144,24 @@ def test_service_pages_read_their_portal_village_and_regency_once(client, sebunt
     assert sum('FROM "portal_portalpage"' in query for query in sql) == 1, sql
     for table in ("regions_village", "regions_district", "regions_regency"):
         assert not [query for query in sql if query.split(" FROM ")[1].startswith(f'"{table}"')], (table, sql)
+
+
+@pytest.mark.parametrize("url", ["/cari/?q=zebrakuda", "/marang-kayu/sebuntal/cari/?q=zebrakuda"])
+def test_a_sites_search_reads_its_frame_not_the_listings_of_its_home(client, sebuntal, url):
+    """The search results are shown in the site's frame (header, menu, footer with the regency); the
+    home's own listings (news, announcements, agenda, kecamatan) are not on that page and not read."""
+    add_articles(sebuntal, 2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200 and "zebrakuda" in html
+    assert "Kabupaten Kutai Kartanegara" in html  # the footer's regency
+    listings = (
+        "villages_newspage",
+        "villages_announcementpage",
+        "villages_agendapage",
+        "portal_districtpage",
+    )
+    read = [q["sql"] for q in captured if any(table in q["sql"] for table in listings)]
+    assert read == []
