@@ -37,7 +37,10 @@ class RequestRoutes:
         return self.village_home.village
 
     def _render(self, request, template, status=200, **context):
-        response = self.render(request, template=f"ppid/request/{template}", context_overrides=context)
+        # In the site's frame only: the PPID profile's officials and the commission's address are on
+        # the profile page (PpidPage.get_context), not on the request's pages (the tracking page's
+        # context has the commission of its own: request_views.tracking_context).
+        response = self.render_in_frame(request, f"ppid/request/{template}", **context)
         if isinstance(response, TemplateResponse):
             response.render()
         response.status_code = status

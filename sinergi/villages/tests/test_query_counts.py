@@ -165,3 +165,16 @@ def test_a_sites_search_reads_its_frame_not_the_listings_of_its_home(client, seb
     )
     read = [q["sql"] for q in captured if any(table in q["sql"] for table in listings)]
     assert read == []
+
+
+@pytest.mark.parametrize("route", ["permohonan/", "lacak/", "keberatan/", "register/", "laporan/"])
+def test_the_ppid_request_pages_read_their_frame_not_the_ppid_profile(client, sebuntal, route):
+    """The PPID profile's officials and the information commission's address are on the PPID page
+    itself; the request form, tracking, objection, register and report pages do not read them."""
+    url = f"/marang-kayu/sebuntal/ppid/{route}"
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    profile = ("villages_official", "ppid_ppidregencysettings")
+    assert [q["sql"] for q in captured if any(table in q["sql"] for table in profile)] == []
