@@ -5,14 +5,13 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, models
-from django.db.models.base import ModelState
 from django.utils.translation import gettext_lazy as _
 from django_cleanup import cleanup
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition, get_upload_to
 
 from sinergi.core.images import CleanedImageField
-from sinergi.core.prepared import PreparedQuery
+from sinergi.core.prepared import PreparedQuery, instances_from_rows
 from sinergi.core.uploads import extension_of, random_name, validate_document_content
 
 
@@ -115,15 +114,9 @@ def _renditions_of(image_ids, using: str = DEFAULT_DB_ALIAS) -> list:
     made from rows without Django's constructor and its post_init signal per object: a village home
     reads some thirty renditions (every size made of its ten pictures), the portal fifty. The signal's
     only receiver for renditions is the file field's, which fills width and height from the file when
-    they are empty; a rendition's row always holds them (core/tests/test_renditions.py)."""
-    renditions = []
-    for row in _rendition_rows(image_ids, using=using):
-        rendition = SinergiRendition.__new__(SinergiRendition)
-        rendition._state = ModelState()
-        rendition._state.adding, rendition._state.db = False, using
-        rendition.__dict__.update(zip(_RENDITION_FIELDS, row, strict=True))
-        renditions.append(rendition)
-    return renditions
+    they are empty; a rendition's row always holds them (core/tests/test_image_tags.py)."""
+    rows = _rendition_rows(image_ids, using=using)
+    return instances_from_rows(SinergiRendition, rows, _RENDITION_FIELDS, using)
 
 
 def want_renditions(request, images) -> None:

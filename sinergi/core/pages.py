@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q, Value
-from django.db.models.base import ModelState
 from django.db.models.functions import Coalesce, Concat, Length, Now, Substr
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
@@ -22,7 +21,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from sinergi.core.models import joined_images, want_renditions
-from sinergi.core.prepared import PreparedQuery
+from sinergi.core.prepared import PreparedQuery, instances_from_rows
 
 # Depth in Wagtail's tree: root 1, regency portal 2, kecamatan 3, village home 4.
 PORTAL_DEPTH = 2
@@ -355,14 +354,7 @@ def bare_pages(rows, names: tuple[str, ...], using: str = DEFAULT_DB_ALIAS) -> l
     defaults and for child objects passed as arguments, which a row read from the database has
     neither of (core/tests/test_page_instances.py); Page has no post_init receivers. A page's menu
     and the rows along a requested path are built this way: a dozen objects on every public page."""
-    pages = []
-    for row in rows:
-        page = Page.__new__(Page)
-        page._state = ModelState()
-        page._state.adding, page._state.db = False, using
-        page.__dict__.update(zip(names, row, strict=True))
-        pages.append(page)
-    return pages
+    return instances_from_rows(Page, rows, names, using)
 
 
 def _public_children(path, upper, depth, **filters):
