@@ -238,12 +238,12 @@ def _catalogue_text(language: str | None, message: str) -> str:
     return translation.gettext(message)
 
 
-def _gettext_once(message: str, language: str | None = None) -> str:
-    """`gettext(message)` in the active language, looked up in Django's catalogues once per process
-    and language: a page prints some forty texts, and each lookup walks every app's catalogue (and
-    the fallback's) when the text has no translation, as Sinergi's Indonesian ids have none in
-    Indonesian."""
-    return _catalogue_text(language or translation.get_language(), message)
+def _gettext_once(message: str, language: str | None) -> str:
+    """`gettext(message)` in `language` (the one active at render, `_language_of`), looked up in
+    Django's catalogues once per process and language: a page prints some forty texts, and each
+    lookup walks every app's catalogue (and the fallback's) when the text has no translation, as
+    Sinergi's Indonesian ids have none in Indonesian."""
+    return _catalogue_text(language, message)
 
 
 def language_context(request):

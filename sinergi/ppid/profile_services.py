@@ -34,23 +34,20 @@ def responsible_people(page) -> dict:
     return people
 
 
-def information_commission(page):
-    """The regency's PPID settings (where information disputes go) for the village of `page`."""
+def profile_context(page) -> dict:
     from sinergi.regions.models import Regency
 
-    if not page.village_id:
-        return None
-    # One query when the regency has its settings row; it is made on first use otherwise.
-    commission = PpidRegencySettings.objects.filter(regency__districts__villages__pk=page.village_id).first()
-    if commission is None:
-        regency = Regency.objects.filter(districts__villages__pk=page.village_id).first()
-        commission = PpidRegencySettings.for_regency(regency) if regency is not None else None
-    return commission
-
-
-def profile_context(page) -> dict:
+    commission = None
+    if page.village_id:
+        # One query when the regency has its settings row; it is made on first use otherwise.
+        commission = PpidRegencySettings.objects.filter(
+            regency__districts__villages__pk=page.village_id
+        ).first()
+        if commission is None:
+            regency = Regency.objects.filter(districts__villages__pk=page.village_id).first()
+            commission = PpidRegencySettings.for_regency(regency) if regency is not None else None
     return {
         "people": responsible_people(page),
-        "commission": information_commission(page),
+        "commission": commission,
         "commission_missing_label": _("Alamat Komisi Informasi belum diisi oleh kabupaten."),
     }
